@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+
+// The manifest and build. Entry points live in entrypoints/, logic in src/ (imported as `@/src/...`).
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Marginalia — article notes',
+    description:
+      'Highlight news articles, keep notes and tags, and see quotations and officials at a glance. Everything stays in your browser.',
+    permissions: ['contextMenus', 'activeTab', 'unlimitedStorage'],
+    action: { default_title: 'Marginalia' },
+    commands: {
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the selected text',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'marginalia@example.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
