@@ -1,0 +1,45 @@
+/**
+ * The extension's IndexedDB, opened only in the background: a database opened anywhere else would
+ * live in a web page's origin (see DESIGN.md). The schema history is append-only — a change is a new
+ * `db.version(n)` with an upgrade function, never an edit of an old one, because users' databases
+ * are still at every version ever shipped.
+ */
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import type { Annotation, PageMeta } from '@/src/core/model';
+import { upgradeToV2 } from './migrations';
+
+export const DB_NAME = 'marginalia';
+
+/** Version 1, the first schema. Exported so tests can build a v1 database and upgrade it. */
+export const SCHEMA_V1 = {
+  annotations: 'id, url, created',
+  pages: 'url',
+} as const;
+
+/**
+ * Version 2: indexes for sorting by edit time, filtering by kind and tag, and listing one page's
+ * annotations oldest first without a sort in memory; records backfilled by `upgradeToV2`.
+ */
+export const SCHEMA_V2 = {
+  annotations: 'id, url, created, updated, kind, *tags, [url+created]',
+  pages: 'url',
+} as const;
+
+/** The newest version; tests compare against it. */
+export const DB_VERSION = 2;
+
+export type MarginaliaDb = Dexie & {
+  annotations: EntityTable<Annotation, 'id'>;
+  pages: EntityTable<PageMeta, 'url'>;
+};
+
+/**
+ * The database with its whole version history declared. Dexie opens it on first use, upgrading
+ * an older database in place. `name` and `options` let tests use fresh databases.
+ */
+export function openDatabase(name: string = DB_NAME, options?: DexieOptions): MarginaliaDb {
+  const db = new Dexie(name, options) as MarginaliaDb;
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  return db;
+}

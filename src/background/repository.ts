@@ -1,0 +1,146 @@
+/**
+ * The storage operations behind each background request. Inputs have already passed the schemas,
+ * but the limits on user text are checked again here because import (a later issue) will call
+ * these functions without going through a message. Each write is one Dexie transaction, so a
+ * service worker stopped half-way leaves nothing half-written.
+ */
+import Dexie from 'dexie';
+import { LIMITS, type Annotation, type PageMeta } from '@/src/core/model';
+import { normalizeTags } from '@/src/core/tags';
+import { normalizeUrl } from '@/src/core/url';
+import { fail, ok, type AnnotationPatch, type PageInput, type RequestOf, type Result } from '@/src/messaging/protocol';
+import type { MarginaliaDb } from './db';
+import { topTags } from './tag-counts';
+
+/** How many tags `listTags` returns. */
+export const TAG_LIST_SIZE = 200;
+
+/** Optional restriction to one page: a content script may touch only its own page's annotations. */
+export type PageScope = string | undefined;
+
+export interface Repository {
+  create(req: RequestOf<'annotation.create'>): Promise<Result<Annotation>>;
+  update(id: string, patch: AnnotationPatch, scope?: PageScope): Promise<Result<Annotation>>;
+  remove(id: string, scope?: PageScope): Promise<Result<null>>;
+  /** One page's annotations, oldest first. */
+  forPage(url: string): Promise<Annotation[]>;
+  /** Marks the page's annotations as orphans or anchored; ids of other pages are ignored. */
+  reportAnchoring(url: string, orphans: readonly string[], anchored: readonly string[]): Promise<Result<null>>;
+  /** Tags in use, most used first. */
+  listTags(): Promise<string[]>;
+  getPage(url: string): Promise<{ page: PageMeta | null; annotations: Annotation[] }>;
+}
+
+function checkText(note: string | undefined, exact: string): string | null {
+  if (exact.length === 0) return 'The quoted text is empty.';
+  if (exact.length > LIMITS.quote)
+    return `The selection is too long to highlight (${exact.length} characters; the limit is ${LIMITS.quote}).`;
+  if (note !== undefined && note.length > LIMITS.note)
+    return `The note is too long (${note.length} characters; the limit is ${LIMITS.note}).`;
+  return null;
+}
+
+/** Page fields come from the page itself: bounded by truncation, empties dropped. */
+function pageFields(input: PageInput | undefined): Omit<PageMeta, 'url' | 'updated'> {
+  const out: Omit<PageMeta, 'url' | 'updated'> = {};
+  if (!input) return out;
+  for (const key of ['title', 'byline', 'siteName', 'publishedTime', 'lang'] as const) {
+    const value = input[key]?.slice(0, LIMITS.pageField);
+    if (value) out[key] = value;
+  }
+  return out;
+}
+
+const notFound = (id: string): Result<never> => fail(`No annotation ${id} on this page.`);
+
+export function createRepository(db: MarginaliaDb, now: () => number = Date.now): Repository {
+  const forPage = (url: string): Promise<Annotation[]> =>
+    db.annotations.where('[url+created]').between([url, Dexie.minKey], [url, Dexie.maxKey]).toArray();
+
+  return {
+    async create({ annotation: a, page }) {
+      const url = normalizeUrl(a.url);
+      if (url === null) return fail('Annotations can only be saved for http(s) and file pages.');
+      const refusal = checkText(a.note, a.quote.exact);
+      if (refusal) return fail(refusal);
+      const time = now();
+      // Built field by field so that nothing but the model's fields is ever stored.
+      const record: Annotation = {
+        id: a.id,
+        url,
+        kind: a.kind,
+        color: a.color,
+        note: a.note ?? '',
+        tags: normalizeTags(a.tags ?? []),
+        quote: { type: 'TextQuoteSelector', exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix },
+        position: { type: 'TextPositionSelector', start: a.position.start, end: a.position.end },
+        ...(a.speaker ? { speaker: a.speaker.slice(0, LIMITS.pageField) } : {}),
+        orphan: false,
+        created: time,
+        updated: time,
+      };
+      return db.transaction('rw', db.annotations, db.pages, async () => {
+        // `add`, never `put`: a reused id must not overwrite someone else's annotation.
+        if (await db.annotations.get(record.id)) return fail('An annotation with this id already exists.');
+        await db.annotations.add(record);
+        const previous = await db.pages.get(url);
+        await db.pages.put({ ...previous, ...pageFields(page), url, updated: time });
+        return ok(record);
+      });
+    },
+
+    update(id, patch, scope) {
+      if (patch.note !== undefined && patch.note.length > LIMITS.note)
+        return Promise.resolve(fail(`The note is too long (${patch.note.length} characters; the limit is ${LIMITS.note}).`));
+      return db.transaction('rw', db.annotations, async () => {
+        const current = await db.annotations.get(id);
+        if (!current || (scope !== undefined && current.url !== scope)) return notFound(id);
+        const next: Annotation = {
+          ...current,
+          ...(patch.note !== undefined ? { note: patch.note } : {}),
+          ...(patch.tags !== undefined ? { tags: normalizeTags(patch.tags) } : {}),
+          ...(patch.color !== undefined ? { color: patch.color } : {}),
+          // Never earlier than `created`, even if the clock went back.
+          updated: Math.max(now(), current.created),
+        };
+        await db.annotations.put(next);
+        return ok(next);
+      });
+    },
+
+    remove(id, scope) {
+      return db.transaction('rw', db.annotations, async () => {
+        const current = await db.annotations.get(id);
+        // Deleting what is already gone succeeds, so a retried delete is harmless.
+        if (!current) return ok(null);
+        if (scope !== undefined && current.url !== scope) return notFound(id);
+        await db.annotations.delete(id);
+        return ok(null);
+      });
+    },
+
+    forPage,
+
+    reportAnchoring(url, orphans, anchored) {
+      return db.transaction('rw', db.annotations, async () => {
+        const onPage = (a: Annotation) => a.url === url;
+        await db.annotations.where('id').anyOf(orphans).and(onPage).modify({ orphan: true });
+        await db.annotations.where('id').anyOf(anchored).and(onPage).modify({ orphan: false });
+        return ok(null);
+      });
+    },
+
+    async listTags() {
+      // A multi-entry index yields one key per tag use, so counting keys counts uses.
+      const uses = await db.annotations.orderBy('tags').keys();
+      return topTags(uses.filter((key): key is string => typeof key === 'string'), TAG_LIST_SIZE);
+    },
+
+    getPage(url) {
+      return db.transaction('r', db.annotations, db.pages, async () => ({
+        page: (await db.pages.get(url)) ?? null,
+        annotations: await forPage(url),
+      }));
+    },
+  };
+}

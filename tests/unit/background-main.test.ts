@@ -1,0 +1,106 @@
+// The background's wiring, through WXT's fake browser: messages reach the router and the database,
+// the context menu and the shortcut command the active tab.
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { HIGHLIGHT_SELECTION, startBackground } from '@/src/background/main';
+
+const PAGE = 'https://news.example.com/story';
+
+/** A stand-in for an event the fake browser does not implement. */
+function fakeEvent<F extends (...args: never[]) => unknown>() {
+  const listeners: F[] = [];
+  return {
+    addListener: (listener: F) => void listeners.push(listener),
+    fire: (...args: Parameters<F>) => listeners.forEach((listener) => listener(...args)),
+  };
+}
+
+let menuClicked: ReturnType<typeof fakeEvent<(info: { menuItemId: string | number; frameId?: number }, tab?: { id?: number }) => void>>;
+let command: ReturnType<typeof fakeEvent<(command: string, tab?: { id?: number }) => void>>;
+let tabSend: ReturnType<typeof vi.fn>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+  menuClicked = fakeEvent();
+  command = fakeEvent();
+  vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(menuClicked.addListener as never);
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(command.addListener as never);
+  tabSend = vi.fn().mockResolvedValue({ ok: true, value: null });
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(tabSend as never);
+  startBackground();
+});
+
+const tab = { id: 4, url: PAGE, index: 0, highlighted: true, active: true, pinned: false, incognito: false };
+const content = { id: fakeBrowser.runtime.id, url: PAGE, tab, frameId: 0 };
+const annotation = () => ({
+  id: crypto.randomUUID(),
+  url: PAGE,
+  kind: 'highlight',
+  color: 'green',
+  quote: { type: 'TextQuoteSelector', exact: 'quoted', prefix: '', suffix: '' },
+  position: { type: 'TextPositionSelector', start: 0, end: 6 },
+});
+
+describe('runtime messages', () => {
+  it('are routed to storage and answered', async () => {
+    const a = annotation();
+    const [created] = await fakeBrowser.runtime.onMessage.trigger(
+      { channel: 'marginalia', type: 'annotation.create', payload: { annotation: a } },
+      content,
+    );
+    expect(created).toMatchObject({ ok: true, value: { id: a.id } });
+    const [listed] = await fakeBrowser.runtime.onMessage.trigger(
+      { channel: 'marginalia', type: 'annotations.forPage', payload: { url: PAGE } },
+      content,
+    );
+    expect(listed).toMatchObject({ ok: true, value: [{ id: a.id, color: 'green' }] });
+  });
+
+  it('get no reply, not even a promise, when they are on another channel', async () => {
+    const [reply] = await fakeBrowser.runtime.onMessage.trigger({ channel: 'elsewhere' }, content);
+    expect(reply).toBeUndefined();
+  });
+
+  it('are refused from another extension', async () => {
+    const [reply] = await fakeBrowser.runtime.onMessage.trigger(
+      { channel: 'marginalia', type: 'tags.list', payload: {} },
+      { ...content, id: 'other-extension' },
+    );
+    expect(reply).toMatchObject({ ok: false });
+  });
+});
+
+describe('highlight selection', () => {
+  it('creates the context menu on install, clearing old items first', async () => {
+    const removeAll = vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined as never);
+    const create = vi.spyOn(fakeBrowser.contextMenus, 'create').mockReturnValue(HIGHLIGHT_SELECTION);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.waitFor(() => expect(create).toHaveBeenCalled());
+    expect(removeAll.mock.invocationCallOrder[0]).toBeLessThan(create.mock.invocationCallOrder[0] ?? 0);
+    expect(create).toHaveBeenCalledWith({ id: 'highlight-selection', title: 'Highlight selection', contexts: ['selection'] });
+  });
+
+  it('sends the command to the clicked frame of the tab', async () => {
+    menuClicked.fire({ menuItemId: HIGHLIGHT_SELECTION, frameId: 3 }, { id: 9 });
+    menuClicked.fire({ menuItemId: 'something-else' }, { id: 9 });
+    await vi.waitFor(() => expect(tabSend).toHaveBeenCalledTimes(1));
+    expect(tabSend).toHaveBeenCalledWith(
+      9,
+      { channel: 'marginalia', type: 'selection.highlight', payload: {} },
+      { frameId: 3 },
+    );
+  });
+
+  it('sends the keyboard shortcut to the active tab’s top frame', async () => {
+    command.fire('highlight-selection', { id: 12 });
+    command.fire('other-command', { id: 12 });
+    await vi.waitFor(() => expect(tabSend).toHaveBeenCalledTimes(1));
+    expect(tabSend).toHaveBeenCalledWith(
+      12,
+      { channel: 'marginalia', type: 'selection.highlight', payload: {} },
+      { frameId: 0 },
+    );
+  });
+});
