@@ -43,15 +43,16 @@ describe('matchQuote', () => {
     expect(approx.calls).toBe(0);
   });
 
-  it('picks, among exact occurrences, the one whose context matches, even far from the old position', () => {
+  it('picks, among exact occurrences, the one whose context matches, even when another is nearer', () => {
     const quote = 'two public meetings';
     const start = STORY.indexOf(quote);
     const ctx = context(STORY, start, start + quote.length);
-    // A repeat with other words around it, placed right at the old position.
-    const page = STORY.slice(0, start) + 'Opponents asked for two public meetings in May. ' + STORY.slice(start);
-    const found = matchQuote(page, quote, ctx);
-    expect(found).toEqual({ start: start + 49 + 0, end: start + 49 + quote.length, method: 'exact' });
-    expect(page.slice(start + 49 - 16, start + 49)).toBe('Islanders held ');
+    // A repeat with other words around it, inserted just before the sentence: nearer the old position.
+    const repeat = 'Opponents asked for two public meetings in May. ';
+    const at = STORY.indexOf('Islanders');
+    const page = STORY.slice(0, at) + repeat + STORY.slice(at);
+    expect(Math.abs(at + 20 - start)).toBeLessThan(repeat.length);
+    expect(matchQuote(page, quote, ctx)).toEqual({ start: start + repeat.length, end: start + repeat.length + quote.length, method: 'exact' });
   });
 
   it('picks the occurrence nearest the old position when the context is repeated too', () => {
@@ -78,16 +79,17 @@ describe('matchQuote', () => {
 
   it('finds the edited original rather than a near copy of it elsewhere (a teaser)', () => {
     const original = 'Mr Pryde said the decision to cut the early sailing had not been taken lightly by the company.';
-    const teaser = 'Pryde: the decision to cut the early sailing was not taken lightly';
+    const teaser = "Pryde: the decision to cut the early sailing hadn't been taken lightly";
     const text = `${teaser}. Other news. ${STORY} ${original} More text follows here.`;
     const quote = 'the decision to cut the early sailing had not been taken lightly';
     const start = text.indexOf(quote);
     const ctx = context(text, start, start + quote.length);
-    // The original is edited so that the teaser is now closer to the quote than the original is.
-    const edited = text.replace('the early sailing had not been taken lightly', 'the 7.15 sailing had not been taken lightly');
+    // Edited so that the teaser (2 edits away) is now nearer the quote than the original (5 away):
+    // a search for the quote alone reports only the teaser.
+    const edited = text.replace('the early sailing had not', 'the 7.15 sailing had not');
     const found = matchQuote(edited, quote, ctx);
-    expect(found).toMatchObject({ start, method: 'fuzzy' });
-    expect(edited.slice(start, (found as { end: number }).end)).toBe('the decision to cut the 7.15 sailing had not been taken lightly');
+    expect(found).toEqual({ start, end: start + quote.length - 1, method: 'fuzzy' });
+    expect(edited.slice(start, start + quote.length - 1)).toBe('the decision to cut the 7.15 sailing had not been taken lightly');
   });
 
   it('refuses a fuzzy match that is too different from the quote', () => {
