@@ -21,7 +21,15 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'marginalia@example.org', strict_min_version: '128.0' } } }
+      ? { browser_specific_settings: {
+            gecko: {
+              id: 'marginalia@example.org',
+              // 140 brought the CSS Custom Highlight API; 142 data_collection_permissions on Android.
+              strict_min_version: '142.0',
+              // Nothing leaves the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+          } }
       : {}),
   }),
 });
