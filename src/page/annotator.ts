@@ -68,8 +68,16 @@ export class Annotator {
     this.render();
   }
 
+  /** Settles when the current URL's annotations are loaded and placed. */
+  private loading: Promise<void> = Promise.resolve();
+
   /** Loads and places the annotations of the current URL. */
-  async load(): Promise<void> {
+  load(): Promise<void> {
+    this.loading = this.loadNow();
+    return this.loading;
+  }
+
+  private async loadNow(): Promise<void> {
     await this.flush();
     const generation = ++this.generation;
     for (const id of this.annotations.keys()) this.highlighter.remove(id);
@@ -239,9 +247,17 @@ export class Annotator {
     this.toast('Highlight deleted.', 'info');
   }
 
-  /** Scrolls to a highlight and flashes it (from the popup). */
-  flash(id: string): boolean {
-    return this.highlighter.flash(id);
+  /**
+   * Scrolls to a highlight and flashes it (from the popup or search). Waits for the page's
+   * annotations to load; says so when the highlight could not be placed.
+   */
+  async flash(id: string): Promise<boolean> {
+    await this.loading;
+    if (this.highlighter.flash(id)) return true;
+    const annotation = this.annotations.get(id);
+    const excerpt = annotation ? `: “${annotation.quote.exact.slice(0, 80)}${annotation.quote.exact.length > 80 ? '…' : ''}”` : '';
+    this.toast(`This highlight could not be placed on the page as it is now${excerpt}`, 'error');
+    return false;
   }
 
   private toast(message: string, tone: 'info' | 'error'): void {

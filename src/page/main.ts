@@ -27,7 +27,7 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
     if (command.type === 'selection.highlight') {
       return annotator.highlightSelection(command.payload.color).then(() => ({ ok: true, value: null }));
     }
-    return Promise.resolve({ ok: true, value: { placed: annotator.flash(command.payload.id) } });
+    return annotator.flash(command.payload.id).then((placed) => ({ ok: true, value: { placed } }));
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

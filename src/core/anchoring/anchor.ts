@@ -46,7 +46,7 @@ export function anchor(root: Element, selectors: Selectors, index: TextIndex = b
     const same = there === quote.exact || collapseWhitespace(there).trim() === needle;
     // A short quote such as "the" can sit at its old offset by chance once the page has changed.
     const sure =
-      true ||
+      needle.length >= SHORT_QUOTE ||
       contextConfirms(
         { prefix, suffix },
         contextBefore(text, start, prefix.length || LIMITS.context),

@@ -1,0 +1,17 @@
+/**
+ * `npm run bench`: runs each bench module in turn and prints every result as one JSON line, so
+ * that CI and people can compare runs with plain text tools. Add a bench by adding its module here.
+ */
+import * as anchor200 from './anchor-200';
+import type { BenchModule } from './types';
+
+const benches: Record<string, BenchModule> = { 'anchor-200': anchor200 };
+
+for (const [name, bench] of Object.entries(benches)) {
+  try {
+    for (const result of await bench.run()) console.log(JSON.stringify(result));
+  } catch (error: unknown) {
+    console.log(JSON.stringify({ bench: name, error: error instanceof Error ? error.message : String(error) }));
+    process.exitCode = 1;
+  }
+}
