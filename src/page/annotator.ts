@@ -4,7 +4,7 @@
  * state only; the database lives in the background.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { anchorAll, describe } from '@/src/core/anchoring';
+import { anchorAll, buildTextIndex, describe } from '@/src/core/anchoring';
 import type { Annotation, Color } from '@/src/core/model';
 import { COLORS } from '@/src/core/model';
 import { normalizeUrl } from '@/src/core/url';
@@ -152,10 +152,12 @@ export class Annotator {
     if (check.kind === 'error') return this.toast(check.message, 'error');
     if (check.kind === 'ignore') return this.toast('Select some text in the article first.', 'info');
     if (!this.url) return this.toast('Highlights cannot be saved on this page.', 'error');
-    const selectors = describe(document.body, check.range);
+    const index = buildTextIndex(document.body);
+    const selectors = describe(document.body, check.range, index);
     const id = crypto.randomUUID();
     document.getSelection()?.removeAllRanges();
-    const placed = anchorAll(document.body, [selectors])[0];
+    // Anchoring what was just described gives the whitespace-trimmed range that will be restored later.
+    const placed = anchorAll(document.body, [selectors], index)[0];
     this.highlighter.paint(id, placed && 'range' in placed ? placed.range : check.range, color);
     this.meta ??= extractPageMeta(document, this.url);
     const reply = await sendToBackground('annotation.create', {

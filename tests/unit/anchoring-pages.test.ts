@@ -15,7 +15,7 @@ import {
   type Anchored,
 } from '@/src/core/anchoring';
 import type { Selectors } from '@/src/core/model';
-import { collapseWhitespace } from '@/src/core/anchoring/text';
+import { collapseWhitespace } from '@/src/core/anchoring/whitespace';
 import {
   hasShared,
   loadPage,

@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { anchor, buildTextIndex, describe as describeRange } from '@/src/core/anchoring';
-import { collapseWhitespace, isSpace, normalize, trimOffsets } from '@/src/core/anchoring/text';
+import { collapseWhitespace, isSpace, normalize, trimOffsets } from '@/src/core/anchoring/whitespace';
 
 const PAGE = `
 <nav><a href="/">Home</a></nav>

@@ -5,7 +5,8 @@
 import { LIMITS, type Selectors } from '../model';
 import { contextAfter, contextBefore } from './describe';
 import { SHORT_QUOTE, contextConfirms, matchQuote } from './match-quote';
-import { buildTextIndex, collapseWhitespace, trimOffsets, type TextIndex } from './text';
+import { buildTextIndex, type TextIndex } from './text';
+import { collapseWhitespace, trimOffsets } from './whitespace';
 
 export type AnchorMethod = 'position' | 'exact' | 'fuzzy';
 
@@ -45,14 +46,14 @@ export function anchor(root: Element, selectors: Selectors, index: TextIndex = b
     const there = text.slice(start, end);
     const same = there === quote.exact || collapseWhitespace(there).trim() === needle;
     // A short quote such as "the" can sit at its old offset by chance once the page has changed.
-    const sure =
+    const sure = (): boolean =>
       needle.length >= SHORT_QUOTE ||
       contextConfirms(
         { prefix, suffix },
         contextBefore(text, start, prefix.length || LIMITS.context),
         contextAfter(text, end, suffix.length || LIMITS.context),
       );
-    if (same && sure) return place(index, start, end, 'position');
+    if (same && sure()) return place(index, start, end, 'position');
   }
 
   // 2 and 3. Search the whitespace-collapsed text, so that changed spacing or line breaks still match.

@@ -1,6 +1,7 @@
 /** Turns a DOM range (a reader's selection) into the selectors that are stored with an annotation. */
 import { LIMITS, type Selectors } from '../model';
-import { buildTextIndex, collapseWhitespace, trimOffsets, type TextIndex } from './text';
+import { buildTextIndex, type TextIndex } from './text';
+import { collapseWhitespace, trimOffsets } from './whitespace';
 
 /**
  * Up to `size` characters of context ending at `end`, whitespace collapsed. Pages pad their blocks

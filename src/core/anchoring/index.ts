@@ -7,4 +7,5 @@ export { anchor, anchorAll } from './anchor';
 export type { AnchorMethod, AnchorResult, Anchored, Orphan, OrphanReason } from './anchor';
 export { describe } from './describe';
 export { buildTextIndex, UI_HOST_ATTRIBUTE } from './text';
-export type { NormalizedText, TextIndex } from './text';
+export type { TextIndex } from './text';
+export type { NormalizedText } from './whitespace';

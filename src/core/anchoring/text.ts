@@ -3,15 +3,12 @@
  * count in, and the maps between those offsets and DOM positions. Only standard DOM APIs, so the
  * same code runs in the content script and in Node tests.
  */
+import { normalize, type NormalizedText } from './whitespace';
 
-// Numeric DOM constants, so that the module does not depend on the `Node`/`NodeFilter` globals
+// Numeric DOM constants, so that the module does not depend on the `Node` global
 // (absent when a DOM implementation is used without installing it globally).
 const TEXT_NODE = 3;
-const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
-const FILTER_SKIP = 3;
 const DOCUMENT_POSITION_PRECEDING = 0x02;
 const DOCUMENT_POSITION_CONTAINED_BY = 0x10;
 
@@ -20,15 +17,6 @@ export const UI_HOST_ATTRIBUTE = 'data-marginalia-ui';
 
 /** Elements whose content a reader never sees as text (local names, so SVG's `style` counts too). */
 const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'textarea']);
-
-/** The root's text with whitespace runs collapsed, for matching text whose spacing has changed. */
-export interface NormalizedText {
-  readonly text: string;
-  /** `toRaw[i]` is the raw offset of `text[i]`; `toRaw[text.length]` is the raw text's length. */
-  readonly toRaw: Uint32Array;
-  /** The normalised offset of the first character at or after a raw offset. */
-  fromRaw(raw: number): number;
-}
 
 export interface TextIndex {
   readonly root: Element;
@@ -46,54 +34,38 @@ export interface TextIndex {
   normalized(): NormalizedText;
 }
 
-/** Exactly the characters of JavaScript's `\s`, so `collapseWhitespace` and the index agree. */
-export function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
-/** Runs of whitespace become one space; the ends are kept, so context strings still abut the quote. */
-export function collapseWhitespace(s: string): string {
-  return s.replace(/\s+/g, ' ');
-}
-
-/** Narrows `[start, end)` so that it neither starts nor ends in whitespace. */
-export function trimOffsets(text: string, start: number, end: number): { start: number; end: number } {
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return { start, end };
+/**
+ * Text nodes inside elements whose content may itself be elements (our UI host; `noscript` and
+ * `template` as some parsers build them). Such elements are rare, so their text is collected up
+ * front instead of testing every text node's ancestors.
+ */
+function textInsideContainers(root: Element): Set<Node> {
+  const excluded = new Set<Node>();
+  for (const container of root.querySelectorAll(`noscript, template, [${UI_HOST_ATTRIBUTE}]`)) {
+    const walker = root.ownerDocument.createTreeWalker(container, SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) excluded.add(node);
+  }
+  return excluded;
 }
 
 /** Walks the root's text nodes once and returns the index used by `describe` and `anchor`. */
 export function buildTextIndex(root: Element): TextIndex {
   const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode(node: Node): number {
-      if (node.nodeType === TEXT_NODE) return FILTER_ACCEPT;
-      const el = node as Element;
-      // REJECT skips the whole subtree; SKIP only the element itself, so its children are visited.
-      return SKIPPED_ELEMENTS.has(el.localName) || el.hasAttribute(UI_HOST_ATTRIBUTE) ? FILTER_REJECT : FILTER_SKIP;
-    },
-  });
+  // No NodeFilter callback: calling into script for every node costs several times the walk
+  // itself in Chromium. Script, style and textarea hold only text, so their text nodes are
+  // recognised by the parent; other skipped elements by the set built beforehand.
+  const excluded = textInsideContainers(root);
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
   const nodes: Text[] = [];
   const starts: number[] = [];
   const parts: string[] = [];
   let length = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const data = (node as Text).data;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const data = node.data;
     if (data.length === 0) continue;
-    nodes.push(node as Text);
+    const parent = node.parentNode as Element | null;
+    if ((parent && SKIPPED_ELEMENTS.has(parent.localName)) || excluded.has(node)) continue;
+    nodes.push(node);
     starts.push(length);
     parts.push(data);
     length += data.length;
@@ -175,40 +147,5 @@ export function buildTextIndex(root: Element): TextIndex {
     rangeFromOffsets,
     offsetsFromRange,
     normalized: () => (normalizedText ??= normalize(text)),
-  };
-}
-
-/** Collapses whitespace runs to one space and keeps, for each character, where it came from. */
-export function normalize(raw: string): NormalizedText {
-  const toRaw = new Uint32Array(raw.length + 1);
-  const pieces: string[] = [];
-  let n = 0;
-  let i = 0;
-  while (i < raw.length) {
-    const from = i;
-    if (isSpace(raw.charCodeAt(i))) {
-      toRaw[n++] = i;
-      while (i < raw.length && isSpace(raw.charCodeAt(i))) i++;
-      pieces.push(' ');
-    } else {
-      while (i < raw.length && !isSpace(raw.charCodeAt(i))) toRaw[n++] = i++;
-      pieces.push(raw.slice(from, i));
-    }
-  }
-  toRaw[n] = raw.length;
-  const map = toRaw.subarray(0, n + 1);
-  return {
-    text: pieces.join(''),
-    toRaw: map,
-    fromRaw(rawOffset: number): number {
-      let lo = 0;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (map[mid]! < rawOffset) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    },
   };
 }
