@@ -1,0 +1,32 @@
+/**
+ * `content-script-size`: bytes of the built content script, gzipped at level 9 — it is loaded on
+ * every article, so its size is a cost every page pays. Builds the extension first so the figure
+ * is always of the current code.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BenchResult } from './types';
+
+const ROOT = join(import.meta.dirname, '..');
+const FLOOR_BYTES = 40 * 1024;
+
+export async function run(): Promise<BenchResult[]> {
+  const build = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`wxt build failed:\n${build.stderr}`);
+  const file = join(ROOT, '.output', 'chrome-mv3', 'content-scripts', 'content.js');
+  const raw = readFileSync(file);
+  const gzipped = gzipSync(raw, { level: 9 }).length;
+  return [
+    {
+      bench: 'content-script-size',
+      value: Math.round((gzipped / 1024) * 10) / 10,
+      unit: 'KB',
+      bytes: gzipped,
+      rawBytes: raw.length,
+      floorBytes: FLOOR_BYTES,
+      withinFloor: gzipped <= FLOOR_BYTES,
+    },
+  ];
+}
