@@ -20,6 +20,8 @@ import { mountUi, type UiHost } from './ui/mount';
 const SAVE_DELAY_MS = 350;
 /** Late content (lazy article bodies, single-page apps) is re-anchored this long after it settles. */
 const MUTATION_SETTLE_MS = 400;
+/** Orphan flags are reported once placement has been stable this long. */
+const REPORT_SETTLE_MS = 1500;
 
 export class Annotator {
   private url: string | null = null;
@@ -33,6 +35,7 @@ export class Annotator {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private mutationTimer: ReturnType<typeof setTimeout> | undefined;
+  private reportTimer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver;
   private meta: PageInput | undefined;
   /** Bumped on every load so a slow reply for an old URL is dropped. */
@@ -114,8 +117,16 @@ export class Annotator {
     this.report();
   }
 
-  /** Tells the background which annotations are orphans, when that differs from what it has. */
+  /**
+   * Tells the background which annotations are orphans, when that differs from what it has —
+   * after the page has been quiet for a moment, so a late article does not flip the flags twice.
+   */
   private report(): void {
+    clearTimeout(this.reportTimer);
+    this.reportTimer = setTimeout(() => this.reportNow(), REPORT_SETTLE_MS);
+  }
+
+  private reportNow(): void {
     if (!this.url) return;
     const changed = [...this.annotations.values()].filter((a) => a.orphan !== this.orphans.has(a.id));
     if (!changed.length) return;
@@ -281,6 +292,7 @@ export class Annotator {
     void this.flush();
     clearTimeout(this.toastTimer);
     clearTimeout(this.mutationTimer);
+    clearTimeout(this.reportTimer);
     this.observer.disconnect();
     this.highlighter.destroy();
     this.ui.destroy();
