@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 
 export interface ServeOptions {
   /**
-   * URL paths whose response sends the file up to its <body> tag and then never ends (until
+   * URL paths whose response sends the file up to its </body> tag and then never ends (until
    * close()). A key may carry a query (`'/a.html?slow'`) so the same file is also served whole.
    */
   slow?: ReadonlySet<string>;
@@ -98,11 +98,11 @@ async function start(resolveFile: Resolver, opts: ServeOptions): Promise<StaticS
     const headers = { 'content-type': contentType(file), 'cache-control': 'no-store' };
 
     if (slow.has(pathname) || (search !== '' && slow.has(pathname + search))) {
-      // Send everything up to the end of <head> plus a little of the body, then hold the
-      // connection: the document stays in the "loading" state and `load` never fires.
+      // Send the whole article but not the end of the document, then hold the connection:
+      // the document stays in the "loading" state, DOMContentLoaded and `load` never fire.
       const text = body.toString('utf8');
-      const cut = text.search(/<body[^>]*>/i);
-      const head = cut < 0 ? text.slice(0, Math.ceil(text.length / 2)) : text.slice(0, text.indexOf('>', cut) + 1);
+      const cut = text.search(/<\/body>/i);
+      const head = cut < 0 ? text.slice(0, Math.ceil(text.length / 2)) : text.slice(0, cut);
       res.writeHead(200, headers);
       res.write(head);
       held.add(res);

@@ -15,7 +15,7 @@ describe('late articles and single-page apps', () => {
   let extPage: Page;
 
   beforeAll(async () => {
-    server = await serveDir(FIXTURE_PAGES_DIR);
+    server = await serveDir(FIXTURE_PAGES_DIR, { slow: new Set(['/second-article.html']) });
     ext = await launchExtension();
     extPage = await ext.context.newPage();
     await extPage.goto(ext.popupUrl);
@@ -61,6 +61,20 @@ describe('late articles and single-page apps', () => {
     // And back.
     await page.click('#to-library');
     await waitForPainted(page, 'pink', LIBRARY);
+    await page.close();
+  });
+
+  it('works on a page that never finishes loading', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/second-article.html'), { waitUntil: 'commit' });
+    const phrase = 'explain why flood alerts reached some Kessel River towns';
+    await page.waitForFunction((p) => document.body?.textContent?.includes(p), phrase);
+    expect(await page.evaluate(() => document.readyState)).toBe('loading');
+    await page.waitForTimeout(3500); // the content script gives up waiting for the DOM after 3 s
+    await highlight(page, phrase, 4, 'purple');
+    await page.reload({ waitUntil: 'commit' });
+    await waitForPainted(page, 'purple', phrase, 15_000);
+    expect(await page.evaluate(() => document.readyState)).toBe('loading');
     await page.close();
   });
 });
