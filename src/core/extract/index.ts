@@ -1,0 +1,7 @@
+/**
+ * Page side, DOM only: the article of a page (Readability) and its plain text, the input of the
+ * detectors. No extension API and no UI, so it runs in the content script and in Node alike.
+ */
+export { articleText, joinParagraphs, PARAGRAPH_SEPARATOR } from './article-text';
+export { canonicalLang, extractArticle, pageUrl } from './extract-article';
+export type { ExtractedArticle } from './extract-article';
