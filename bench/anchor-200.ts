@@ -7,37 +7,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { launchChromium, median, openOffline, serveFile } from './browser';
+import { bundle, launchChromium, median, openOffline, serveFile } from './browser';
 import type { BenchResult } from './types';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PAGE = 'bbc-1.html';
 const pageFile = path.resolve(projectRoot, '../shared/eval/pages', PAGE);
 const RUNS = 7;
-
-/** One IIFE bundle exposing its exports as `globalName`, ready for `page.addScriptTag`. */
-async function bundle(globalName: string, entry: { file: string } | { source: string }): Promise<string> {
-  const result = await build({
-    ...('file' in entry
-      ? { entryPoints: [entry.file] }
-      : { stdin: { contents: entry.source, resolveDir: projectRoot, loader: 'ts' as const } }),
-    bundle: true,
-    format: 'iife',
-    globalName,
-    platform: 'browser',
-    target: 'chrome110',
-    minify: true,
-    write: false,
-    logLevel: 'silent',
-    absWorkingDir: projectRoot,
-    // NODE_PATH is honoured so that a missing dependency can be supplied without installing it
-    // (its own dependencies then come from the project's node_modules).
-    nodePaths: [...(process.env.NODE_PATH ?? '').split(path.delimiter).filter(Boolean), path.join(projectRoot, 'node_modules')],
-  });
-  return result.outputFiles[0]!.text;
-}
 
 interface OursRun {
   ms: number;

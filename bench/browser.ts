@@ -2,9 +2,14 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Serves one file at `/` on a random local port (everything else is 404). */
 export async function serveFile(file: string): Promise<{ url: string; close(): Promise<void> }> {
@@ -56,3 +61,26 @@ export function median(values: readonly number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+/** One IIFE bundle exposing its exports as `globalName`, ready for `page.addScriptTag`. */
+export async function bundle(globalName: string, entry: { file: string } | { source: string }): Promise<string> {
+  const result = await build({
+    ...('file' in entry
+      ? { entryPoints: [entry.file] }
+      : { stdin: { contents: entry.source, resolveDir: projectRoot, loader: 'ts' as const } }),
+    bundle: true,
+    format: 'iife',
+    globalName,
+    platform: 'browser',
+    target: 'chrome110',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+    absWorkingDir: projectRoot,
+    // NODE_PATH is honoured so that a missing dependency can be supplied without installing it
+    // (its own dependencies then come from the project's node_modules).
+    nodePaths: [...(process.env.NODE_PATH ?? '').split(path.delimiter).filter(Boolean), path.join(projectRoot, 'node_modules')],
+  });
+  return result.outputFiles[0]!.text;
+}
+

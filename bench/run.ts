@@ -3,12 +3,14 @@
  * that CI and people can compare runs with plain text tools. Add a bench by adding its module here.
  */
 import * as anchor200 from './anchor-200';
+import * as autohighlight from './autohighlight';
 import * as contentScriptSize from './content-script-size';
 import type { BenchModule } from './types';
 
 const benches: Record<string, BenchModule> = {
   'anchor-200': anchor200,
   'content-script-size': contentScriptSize,
+  'autohighlight-vs-readability': autohighlight,
 };
 
 for (const [name, bench] of Object.entries(benches)) {

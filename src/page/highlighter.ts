@@ -4,6 +4,7 @@
  * highlights lie under a point, since painted ranges cannot take clicks themselves.
  */
 import { COLORS, type Color } from '@/src/core/model';
+import { rangesAt } from './hit-test';
 
 /** Registry names; the styles for `::highlight(<name>)` are in entrypoints/content/highlights.css. */
 const colorName = (color: Color) => `marginalia-${color}`;
@@ -70,16 +71,7 @@ export class Highlighter {
    * highlight inside a longer one stays clickable.
    */
   hitTest(x: number, y: number): string[] {
-    const hits: { id: string; length: number }[] = [];
-    for (const [id, { range }] of this.painted) {
-      for (const rect of range.getClientRects()) {
-        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) {
-          hits.push({ id, length: range.toString().length });
-          break;
-        }
-      }
-    }
-    return hits.sort((a, b) => a.length - b.length).map((h) => h.id);
+    return rangesAt([...this.painted].map(([id, p]) => [id, p.range] as const), x, y);
   }
 
   /** Marks the highlight being edited; `undefined` clears the mark. */

@@ -1,0 +1,72 @@
+/**
+ * `autohighlight-vs-readability`: on each page of ../shared/eval, in headless Chromium, the time to
+ * extract, detect and paint automatic highlights, against Readability.parse() alone in the same
+ * page. One line per page plus the median ratio over pages.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { bundle, launchChromium, median, openOffline, projectRoot, serveFile } from './browser';
+import type { BenchResult } from './types';
+
+const pagesDir = path.resolve(projectRoot, '../shared/eval/pages');
+const RUNS = 7;
+
+export async function run(): Promise<BenchResult[]> {
+  if (!fs.existsSync(pagesDir)) {
+    return [{ bench: 'autohighlight-vs-readability', skipped: true, reason: `${pagesDir} is absent (../shared/eval is needed)` }];
+  }
+  const script = await bundle('autoBench', { file: path.join(projectRoot, 'bench/autohighlight.page.ts') });
+  const files = fs.readdirSync(pagesDir).filter((f) => f.endsWith('.html') && !f.endsWith('.article.html')).sort();
+  const browser = await launchChromium();
+  const results: BenchResult[] = [];
+  const ratios: number[] = [];
+  try {
+    for (const file of files) {
+      const server = await serveFile(path.join(pagesDir, file));
+      const page = await openOffline(browser, server.url);
+      try {
+        await page.addScriptTag({ content: script });
+        const ours: number[] = [];
+        const base: number[] = [];
+        let longest = 0;
+        let found = { quotes: 0, officials: 0 };
+        for (let round = 0; round < RUNS; round++) {
+          // Alternate the order so that neither always runs on a warmer page.
+          const o = async () => {
+            const r = (await page.evaluate('autoBench.runOurs()')) as { ms: number; longestStepMs: number; quotes: number; officials: number };
+            ours.push(r.ms);
+            longest = Math.max(longest, r.longestStepMs);
+            found = { quotes: r.quotes, officials: r.officials };
+          };
+          const b = async () => base.push(((await page.evaluate('autoBench.runBaseline()')) as { ms: number }).ms);
+          if (round % 2) await b().then(o);
+          else await o().then(b);
+        }
+        const value = median(ours);
+        const baseline = median(base);
+        ratios.push(value / baseline);
+        results.push({
+          bench: 'autohighlight-vs-readability',
+          page: file,
+          value: round1(value),
+          unit: 'ms',
+          baseline: round1(baseline),
+          ratio: round3(value / baseline),
+          longestStepMs: round1(longest),
+          runs: RUNS,
+          ...found,
+        });
+      } finally {
+        await page.close();
+        await server.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  results.push({ bench: 'autohighlight-vs-readability-median-ratio', value: round3(median(ratios)), unit: 'ratio', max: round3(Math.max(...ratios)), pages: ratios.length });
+  return results;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const round3 = (n: number) => Math.round(n * 1000) / 1000;

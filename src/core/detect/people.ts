@@ -1,0 +1,118 @@
+/**
+ * Groups the name occurrences of an article into people: "Lori Lightfoot", "Lightfoot" and
+ * "Ms. Lightfoot" are one person; "Te Kaurinui" is "Te Kaurinui Robert Parata"; a surname that
+ * two people share ("Parata" for Hori Parata and his son) is linked to neither. Also marks
+ * journalists (an "editor", "NBC 5's Lexi Sutter has the story", a byline), who are never
+ * officials nor the referent of a pronoun.
+ */
+import { JOURNALIST } from './lexicon/titles';
+import type { NameOcc } from './names';
+import type { Token } from './tokens';
+
+export interface Person {
+  id: number;
+  /** The first full form in the article (speakers are named so). */
+  first: string;
+  /** The fullest form. */
+  full: string;
+  words: string[];
+  gender: 'm' | 'f' | '';
+  journalist: boolean;
+  /** Known to be a person: a full name, an honorific or a title; not a lone capitalised word. */
+  strong: boolean;
+  occs: NameOcc[];
+}
+
+export interface People {
+  persons: Person[];
+  /** The person each occurrence names; ambiguous surnames map to the most recent full mention. */
+  of: Map<NameOcc, Person>;
+  /** Occurrences whose surname two people share. */
+  ambiguous: Set<NameOcc>;
+}
+
+const surname = (words: readonly string[]): string => words[words.length - 1] ?? '';
+const isInitial = (w: string): boolean => /^(?:\p{L}\.)+$/u.test(w);
+
+/** Same person? Same surname and compatible given names, or one name the start of the other. */
+function sameName(a: readonly string[], b: readonly string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.every((w, k) => long[k] === w)) return true;
+  if (surname(a) !== surname(b)) return false;
+  const ga = a[0]!;
+  const gb = b[0]!;
+  return ga === gb || (isInitial(ga) && gb.startsWith(ga[0]!)) || (isInitial(gb) && ga.startsWith(gb[0]!));
+}
+
+export function groupPeople(toks: readonly Token[], names: readonly NameOcc[]): People {
+  const persons: Person[] = [];
+  const of = new Map<NameOcc, Person>();
+  const ambiguous = new Set<NameOcc>();
+  const create = (occ: NameOcc): Person => {
+    const p: Person = { id: persons.length, first: occ.text, full: occ.text, words: occ.words, gender: '', journalist: false, strong: occ.words.length > 1 || occ.honorific >= 0, occs: [] };
+    persons.push(p);
+    return p;
+  };
+  const link = (occ: NameOcc, p: Person): void => {
+    of.set(occ, p);
+    p.occs.push(occ);
+    if (occ.gender) p.gender = occ.gender;
+    if (occ.honorific >= 0) p.strong = true;
+    if (journalistAt(toks, occ)) p.journalist = true;
+  };
+
+  // Full names first, in document order, so that later short forms find them.
+  for (const occ of names) {
+    if (occ.words.length < 2) continue;
+    const p = persons.find((q) => q.words.length > 1 && sameName(q.words, occ.words)) ?? create(occ);
+    if (occ.words.length > p.words.length) {
+      p.words = occ.words;
+      p.full = occ.text;
+    }
+    link(occ, p);
+  }
+  const full = persons.slice();
+  for (const occ of names) {
+    if (occ.words.length !== 1) continue;
+    const w = occ.words[0]!;
+    const bySurname = full.filter((p) => surname(p.words) === w);
+    const byGiven = full.filter((p) => p.words[0] === w);
+    if (bySurname.length > 1) {
+      ambiguous.add(occ);
+      const recent = lastMentioned(bySurname, occ);
+      if (recent) of.set(occ, recent);
+      continue;
+    }
+    const p =
+      bySurname[0] ??
+      (byGiven.length === 1 ? byGiven[0] : undefined) ??
+      persons.find((q) => q.words.length === 1 && q.words[0] === w) ??
+      create(occ);
+    link(occ, p);
+  }
+  for (const p of persons) p.occs.sort((a, b) => a.i - b.i);
+  return { persons, of, ambiguous };
+}
+
+/** The person among `candidates` whose name occurs last before `occ`. */
+function lastMentioned(candidates: readonly Person[], occ: NameOcc): Person | undefined {
+  let best: Person | undefined;
+  let at = -1;
+  for (const p of candidates) {
+    for (const o of p.occs) if (o.i < occ.i && o.i > at) [best, at] = [p, o.i];
+  }
+  return best;
+}
+
+/** Is this occurrence a journalist's: "editor Jon Sopel", "Lexi Sutter has the story", "By Jane Roe"? */
+function journalistAt(toks: readonly Token[], occ: NameOcc): boolean {
+  for (let k = Math.max(0, occ.i - 3); k < occ.i; k++) if (JOURNALIST.has(toks[k]!.w)) return true;
+  const before = toks[occ.i - 1];
+  if (before && before.w === 'by' && (occ.i === 1 || toks[occ.i - 2]!.para !== before.para)) return true;
+  const after = toks.slice(occ.j, occ.j + 5).map((t) => t.w).join(' ');
+  if (/^(?:has|had) the story|^report(?:s|ing|ed) from/u.test(after)) return true;
+  // "Jon Sopel, BBC News": a name followed by a news outlet.
+  if (/^, (?:[\p{L}.]+ ){0,2}(?:news|times|post|press)\b/u.test(after)) return true;
+  const next = toks[occ.j];
+  return next !== undefined && next.t === ',' && toks.slice(occ.j + 1, occ.j + 4).some((t) => JOURNALIST.has(t.w));
+}

@@ -1,0 +1,114 @@
+/**
+ * What a pronoun or an unattributed quote may refer back to: named people (never journalists nor
+ * lone capitalised words), organisations, and definite descriptions of an official ("the mayor"
+ * is the article's mayor). Kept in document order; attributed speakers are added as quotes are
+ * read, so that "she said" after a quote paragraph finds that paragraph's speaker.
+ */
+import type { Analysis } from './analysis';
+import { INSTITUTION } from './lexicon/words';
+import type { Official } from './officials';
+import type { Person } from './people';
+import { titleAt } from './titles';
+
+export interface Referent {
+  tok: number;
+  sent: number;
+  para: number;
+  /** The speaker's name as reported. */
+  name: string;
+  person: Person | null;
+  org: boolean;
+}
+
+const DEFINITE = new Set(['the', 'le', 'la', 'l’', "l'", 'der', 'die', 'el', 'o', 'a']);
+
+/** The official an expression like "the mayor" (title words `heads`) refers to at token `at`. */
+export function officialFor(a: Analysis, officials: readonly Official[], heads: readonly string[], at: number): Official | null {
+  let best: Official | null = null;
+  let bestAt = -1;
+  for (const o of officials) {
+    if (!heads.some((h) => o.role.heads.includes(h))) continue;
+    const seen = o.person.occs.filter((occ) => occ.i < at).pop();
+    const when = seen ? seen.i : -1;
+    if (!best || when > bestAt) [best, bestAt] = [o, when];
+  }
+  void a;
+  return best;
+}
+
+/** The definite description of an official starting at token k ("the mayor"), as title heads. */
+export function descriptionAt(a: Analysis, k: number): { heads: string[]; end: number } | null {
+  const { toks } = a;
+  const det = toks[k];
+  if (!det || !DEFINITE.has(det.w)) return null;
+  const m = titleAt(toks, k + 1);
+  if (!m) return null;
+  const next = toks[m.j];
+  if (next && (next.cap || next.caps) && next.sent === det.sent) return null; // "the mayor, Lori…" is a name
+  return { heads: toks.slice(m.i, m.j).map((t) => t.w.replace(/s$/u, '')), end: m.j };
+}
+
+/** The static referents of the article (names, organisations, descriptions), in document order. */
+export function buildReferents(a: Analysis, officials: readonly Official[]): Referent[] {
+  const { toks, names, orgs, people } = a;
+  const out: Referent[] = [];
+  const at = (tok: number, name: string, person: Person | null, org: boolean): void => {
+    const t = toks[tok]!;
+    if (t.q < 0) out.push({ tok, sent: t.sent, para: t.para, name, person, org });
+  };
+  for (const occ of names) {
+    const person = people.of.get(occ);
+    if (!person || person.journalist) continue;
+    if (people.ambiguous.has(occ)) at(occ.i, occ.text, null, false);
+    else if (person.strong || person.words.length > 1) at(occ.i, person.full, person, false);
+  }
+  for (const org of orgs) at(org.i, stripArticle(org.text), null, true);
+  for (let k = 0; k < toks.length; k++) {
+    const d = descriptionAt(a, k);
+    if (d) {
+      const o = officialFor(a, officials, d.heads, k);
+      if (o) at(k, o.person.full, o.person, false);
+    } else if (INSTITUTION.has(toks[k]!.w) && DEFINITE.has(toks[k - 1]?.w ?? '')) {
+      at(k - 1, toks[k]!.t, null, true);
+    }
+  }
+  return out.sort((x, y) => x.tok - y.tok);
+}
+
+export function stripArticle(name: string): string {
+  return name.replace(/^(?:the|le|la|les|l’|l'|der|die|das|el|los|las|o|os|as)\s+/iu, '');
+}
+
+/**
+ * The referent of a pronoun (or of an implicit speaker) at token `p`: in the nearest sentence
+ * before it that holds a fitting referent, the first one (subjects come first), looking back
+ * at most `paras` paragraphs.
+ */
+export function resolve(
+  refs: readonly Referent[],
+  p: { tok: number; sent: number; para: number },
+  want: 'm' | 'f' | 'o' | 'p' | 'any',
+  skip: (r: Referent) => boolean,
+  paras = 2,
+): Referent | null {
+  let sent = -1;
+  let best: Referent | null = null;
+  for (let k = refs.length - 1; k >= 0; k--) {
+    const r = refs[k]!;
+    if (r.tok >= p.tok || skip(r)) continue;
+    if (r.para < p.para - paras) break;
+    if (best && r.sent !== sent) break;
+    if (!fits(r, want)) continue;
+    best = r;
+    sent = r.sent;
+  }
+  return best;
+}
+
+function fits(r: Referent, want: 'm' | 'f' | 'o' | 'p' | 'any'): boolean {
+  if (want === 'any') return true;
+  if (want === 'o' || want === 'p') return r.org;
+  if (r.org) return false;
+  const g = r.person?.gender ?? '';
+  return g === '' || g === want;
+}

@@ -1,0 +1,139 @@
+/**
+ * Finds the public role the article gives a name occurrence, by the patterns newsrooms use:
+ * title before the name ("Illinois Governor J.B. Pritzker", "Sen. Tammy Duckworth", "Minister for
+ * Foreign Affairs Penny Wong"), appositive after ("Jane Roe, the city's police chief") or before
+ * ("Sudan's president, Omar al-Bashir"), a relative clause ("X, who chairs the Senate
+ * Transportation Committee"), a party tag ("Sen. Tammy Duckworth, D-Ill."), and a plural title
+ * shared by coordinated names ("cabinet ministers A and B").
+ */
+import { INSTITUTION, ORG_HEAD } from './lexicon/words';
+import type { NameOcc } from './names';
+import { rolePhrase, titleAt, type Role } from './titles';
+import type { Token } from './tokens';
+
+export interface FoundRole {
+  text: string;
+  /** First token of the mention when the role stands before the name, else the name's own start. */
+  mentionStart: number;
+  plural: boolean;
+  gender: 'm' | 'f' | '';
+  /** Lower-case title words, for "the mayor" to find its holder. */
+  heads: string[];
+}
+
+const COMPLEMENT = new Set(['of', 'for', 'de', 'du', 'des', 'd’', "d'", 'für', 'del', 'da', 'do', 'dos', 'das', 'to']);
+const DETERMINER = new Set(['the', 'a', 'an', 'le', 'la', 'l’', "l'", 'les', 'un', 'une', 'der', 'die', 'das', 'ein', 'eine', 'el', 'los', 'o', 'um', 'uma', 'its', 'his', 'her', 'their']);
+const CLAUSE_END = new Set(['who', 'which', 'that', 'qui', 'que', 'dont', 'der', 'die', 'welche', 'quien', 'que', 'and', 'et', 'und', 'y', 'e', 'but', 'mais']);
+const WHO_VERBS: Record<string, string> = {
+  advises: 'adviser to', advised: 'adviser to', chairs: 'chair of', chaired: 'chair of', heads: 'head of',
+  headed: 'head of', leads: 'leader of', led: 'leader of', represents: 'representative of', directs: 'director of',
+  runs: 'head of', préside: 'président de', dirige: 'directeur de', leitet: 'Leiter von', preside: 'presidente de',
+};
+const PARTY_TAG = /^[DRI]-[A-Z][a-z]{1,4}\.?$/u;
+
+function valid(role: Role): boolean {
+  return role.qualified && role.public;
+}
+
+function found(role: Role, mentionStart: number, toks: readonly Token[]): FoundRole {
+  const m = role.title;
+  return {
+    text: role.text,
+    mentionStart,
+    plural: m.plural,
+    gender: m.info.gender,
+    heads: toks.slice(m.i, m.j).map((t) => t.w.replace(/s$/u, '')),
+  };
+}
+
+/** Title ending right before the name, or followed by a capitalised complement ("Secretary of State"). */
+function before(text: string, toks: readonly Token[], occ: NameOcc): FoundRole | null {
+  const start = occ.honorific >= 0 ? occ.honorific : occ.i;
+  for (let k = Math.max(0, start - 6); k < start; k++) {
+    const m = titleAt(toks, k);
+    if (!m || m.j > start) continue;
+    const gap = toks.slice(m.j, start);
+    const complement = gap.length > 0 && COMPLEMENT.has(gap[0]!.w) && gap.every((t) => t.cap || t.caps || COMPLEMENT.has(t.w) || t.w === 'the');
+    if (gap.length > 0 && !complement) continue;
+    if (toks.slice(k, start).some((t) => t.sent !== toks[occ.i]!.sent || t.q !== toks[occ.i]!.q)) continue;
+    const role = rolePhrase(text, toks, m, start);
+    // A plural title goes before full names ("cabinet ministers Jonathan Moyo and…"), not "députés Front".
+    if (m.plural && occ.words.length < 2) continue;
+    if (valid(role)) return found(role, role.i, toks);
+  }
+  return null;
+}
+
+/** "Name, [the] role[, …]": the role phrase up to the end of the appositive. */
+function after(text: string, toks: readonly Token[], occ: NameOcc): FoundRole | null {
+  if (toks[occ.j]?.t !== ',') return null;
+  let k = occ.j + 1;
+  if (toks[k] && DETERMINER.has(toks[k]!.w)) k++;
+  for (let n = k; n < k + 5 && n < toks.length; n++) {
+    const t = toks[n]!;
+    if (t.k !== 'w' || t.sent !== toks[occ.i]!.sent) break;
+    const m = titleAt(toks, n);
+    if (!m) continue;
+    let end = m.j;
+    while (end < toks.length && end < m.j + 8) {
+      const u = toks[end]!;
+      if (u.k === 'p' && u.t !== '’' && u.t !== "'") break;
+      if (u.sent !== t.sent || CLAUSE_END.has(u.w) || u.q >= 0) break;
+      end++;
+    }
+    // A complement only when it hangs on the title ("mayor of Chicago", "député socialiste").
+    const role = rolePhrase(text, toks, m, end);
+    const lead = toks.slice(k, role.i);
+    if (lead.length > 0) break;
+    if (valid(role)) return found(role, occ.honorific >= 0 ? occ.honorific : occ.i, toks);
+    break;
+  }
+  return null;
+}
+
+/** "[the] role, Name": the role phrase ends at the comma right before the name. */
+function appositiveBefore(text: string, toks: readonly Token[], occ: NameOcc): FoundRole | null {
+  const comma = occ.i - 1;
+  if (toks[comma]?.t !== ',' || occ.honorific >= 0) return null;
+  for (let k = comma - 1; k >= 0 && k >= comma - 6; k--) {
+    const t = toks[k]!;
+    if (t.k !== 'w' || t.sent !== toks[occ.i]!.sent || t.q >= 0) break;
+    const m = titleAt(toks, k);
+    if (!m || m.j > comma) continue;
+    const gap = toks.slice(m.j, comma);
+    if (gap.length > 0 && !COMPLEMENT.has(gap[0]!.w)) continue;
+    const role = rolePhrase(text, toks, m, comma);
+    if (valid(role)) return found(role, occ.i, toks);
+  }
+  return null;
+}
+
+/** "Name, who chairs the Senate Transportation Committee": a post held, said with a verb. */
+function whoClause(text: string, toks: readonly Token[], occ: NameOcc): FoundRole | null {
+  const [comma, who, verb] = [toks[occ.j], toks[occ.j + 1], toks[occ.j + 2]];
+  if (comma?.t !== ',' || !who || !['who', 'qui', 'der', 'die', 'quien', 'que'].includes(who.w) || !verb) return null;
+  const noun = WHO_VERBS[verb.w];
+  if (!noun) return null;
+  let end = occ.j + 3;
+  while (end < toks.length && end < occ.j + 15 && toks[end]!.k !== 'p' && toks[end]!.sent === verb.sent) end++;
+  const object = toks.slice(occ.j + 3, end);
+  const official = object.some((t, n) => titleAt(toks, occ.j + 3 + n) !== null || ORG_HEAD.has(t.w) || INSTITUTION.has(t.w));
+  if (!official || object.length === 0) return null;
+  const rest = text.slice(object[0]!.s, object[object.length - 1]!.e).replace(/^(?:the|la|le|l’|l')\s*/u, '');
+  const heads = [noun.split(' ')[0]!.toLowerCase()];
+  return { text: `${noun} ${rest}`, mentionStart: occ.i, plural: false, gender: '', heads };
+}
+
+/** "Tammy Duckworth, D-Ill.": a legislator's party and state. */
+function partyTag(toks: readonly Token[], occ: NameOcc): FoundRole | null {
+  const [comma, tag] = [toks[occ.j], toks[occ.j + 1]];
+  if (comma?.t !== ',' || !tag) return null;
+  const next = toks[occ.j + 2];
+  const written = tag.t + (next?.t === '.' ? '.' : '');
+  return PARTY_TAG.test(written) ? { text: 'legislator', mentionStart: occ.i, plural: false, gender: '', heads: ['legislator'] } : null;
+}
+
+/** The role given at this occurrence, if any. */
+export function roleAt(text: string, toks: readonly Token[], occ: NameOcc): FoundRole | null {
+  return before(text, toks, occ) ?? appositiveBefore(text, toks, occ) ?? after(text, toks, occ) ?? whoClause(text, toks, occ) ?? partyTag(toks, occ);
+}
