@@ -5,12 +5,16 @@
 import * as anchor200 from './anchor-200';
 import * as autohighlight from './autohighlight';
 import * as contentScriptSize from './content-script-size';
+import * as export100k from './export-100k';
+import * as import100k from './import-100k';
 import type { BenchModule } from './types';
 
 const benches: Record<string, BenchModule> = {
   'anchor-200': anchor200,
   'content-script-size': contentScriptSize,
   'autohighlight-vs-readability': autohighlight,
+  'export-100k': export100k,
+  'import-100k': import100k,
 };
 
 for (const [name, bench] of Object.entries(benches)) {

@@ -1,0 +1,34 @@
+/**
+ * Export and import of annotations, pure: builders for JSON (W3C Web Annotation), CSV and Markdown,
+ * file names, and the import's parse and plan. No extension API, no UI, no database: the background
+ * feeds in records and writes out files, or applies an import plan in one transaction:
+ *
+ *   const parsed = parseImport(text);                      // refuse with parsed.message if !ok
+ *   const { ids, urls } = importKeys(parsed.items);
+ *   db.transaction('rw', db.annotations, db.pages, async () => {
+ *     const plan = planImport(parsed.items, await lookUp(ids, urls)); // read inside the transaction
+ *     await db.annotations.bulkAdd(plan.add);
+ *     await db.annotations.bulkPut(plan.update);
+ *     await db.pages.bulkPut(plan.pages);
+ *   });
+ */
+export { CSV_COLUMNS, csvCell, csvChunks, toCsv } from './csv';
+export { exportFileName, slugify, type ExportFormat } from './file-name';
+export {
+  ANNO_CONTEXT,
+  EXPORT_CONTEXT,
+  FORMAT_VERSION,
+  MARGINALIA_NS,
+  exportLabel,
+  type AnnotationCollectionJson,
+  type ExportMeta,
+  type ExportScope,
+  type WebAnnotationJson,
+} from './format';
+export type { ImportProblem } from './import-context';
+export { MAX_IMPORT_BYTES, MAX_IMPORT_DEPTH, sizeProblem } from './json-guard';
+export { markdownChunks, toMarkdown } from './markdown';
+export { MAX_PROBLEMS_SHOWN, parseImport, type ImportParse, type ParseOptions } from './parse-import';
+export { importKeys, planImport, type ExistingRecords, type ImportPlan, type SkipReason } from './plan-import';
+export type { ImportedAnnotation, PageFields } from './read-annotation';
+export { jsonChunks, toAnnotationCollection, toWebAnnotation } from './web-annotation';
