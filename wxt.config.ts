@@ -12,7 +12,12 @@ export default defineConfig({
     name: 'Marginalia — article notes',
     description:
       'Highlight news articles, keep notes and tags, and see quotations and officials at a glance. Everything stays in your browser.',
-    permissions: ['contextMenus', 'activeTab', 'unlimitedStorage'],
+    // tabs: 'annotation.open' finds the tab already showing a page (its URL is hidden otherwise); no new
+    // install warning, as the content scripts' all-sites access already covers it.
+    // scripting: the in-page UI is injected on first use (src/page/ui/lazy-ui.ts), into the same
+    // pages the content script already runs on (host_permissions).
+    permissions: ['contextMenus', 'activeTab', 'tabs', 'scripting', 'storage', 'unlimitedStorage'],
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Marginalia' },
     commands: {
       'highlight-selection': {

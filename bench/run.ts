@@ -15,6 +15,7 @@ const benches: Record<string, BenchModule> = {
   'autohighlight-vs-readability': autohighlight,
   'export-100k': export100k,
   'import-100k': import100k,
+  'search-100k': await import('./search-100k'), // also reports popup-first-results
 };
 
 for (const [name, bench] of Object.entries(benches)) {

@@ -69,6 +69,7 @@ async function demo(page: Page, popup: Page, url: string, out: string): Promise<
   const box = await dragSelect(page, phrase);
   await clickSwatch(page, box, 0);
   await waitForPainted(page, 'yellow', phrase);
+  await page.waitForFunction(() => document.activeElement?.hasAttribute('data-marginalia-ui'));
   const note = 'Sample note: check this figure against the council minutes.';
   await page.keyboard.type(note);
   await page.keyboard.press('Tab');

@@ -4,9 +4,11 @@
  * `db.version(n)` with an upgrade function, never an edit of an old one, because users' databases
  * are still at every version ever shipped.
  */
-import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { Annotation, PageMeta } from '@/src/core/model';
-import { upgradeToV2 } from './migrations';
+import type { SearchDoc } from '@/src/core/search/document';
+import type { PostingBlock } from '@/src/core/search/postings';
+import { upgradeToV2, upgradeToV3 } from './migrations';
 
 export const DB_NAME = 'marginalia';
 
@@ -25,12 +27,29 @@ export const SCHEMA_V2 = {
   pages: 'url',
 } as const;
 
+/**
+ * Version 3: the search index, kept in the same transaction as every write and built for older
+ * annotations by `upgradeToV3`. `search` holds one document per annotation
+ * (src/core/search/document.ts), keyed newest first, with multi-entry indexes of its normalised
+ * words (`tokens`) and filter values (`facets`), and `id` to find an annotation's document.
+ * `postings` holds, per word or filter value, the document keys in blocks
+ * (src/core/search/postings.ts): the same index, packed so that reading a common word's matches
+ * takes a few records instead of thousands of index entries.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  search: 'key, id, *tokens, *facets',
+  postings: '[term+last]',
+} as const;
+
 /** The newest version; tests compare against it. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export type MarginaliaDb = Dexie & {
   annotations: EntityTable<Annotation, 'id'>;
   pages: EntityTable<PageMeta, 'url'>;
+  search: EntityTable<SearchDoc, 'key'>;
+  postings: Table<PostingBlock, [string, number]>;
 };
 
 /**
@@ -41,5 +60,6 @@ export function openDatabase(name: string = DB_NAME, options?: DexieOptions): Ma
   const db = new Dexie(name, options) as MarginaliaDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   return db;
 }

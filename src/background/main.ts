@@ -6,9 +6,11 @@
 import { browser } from 'wxt/browser';
 import { sendToTab } from '@/src/messaging/client';
 import { openDatabase } from './db';
+import { openAnnotation, type TabsApi } from './open-annotation';
 import { createRepository, type Repository } from './repository';
-import { claims, handleMessage } from './router';
-import { senderInfo } from './sender';
+import { claims, handleMessage, type BackgroundActions } from './router';
+import { senderInfo, type FrameRef } from './sender';
+import { fail, ok, type LazyBundle, type Result } from '@/src/messaging/protocol';
 
 /** Shared by the context menu item and the command in wxt.config.ts. */
 export const HIGHLIGHT_SELECTION = 'highlight-selection';
@@ -17,6 +19,35 @@ export const HIGHLIGHT_SELECTION = 'highlight-selection';
 async function highlightIn(tabId: number, frameId?: number): Promise<void> {
   const reply = await sendToTab(tabId, 'selection.highlight', {}, { frameId });
   if (!reply.ok) console.warn('[marginalia] highlight selection:', reply.error);
+}
+
+/** The browser's tabs, as 'annotation.open' uses them. */
+const tabsApi: TabsApi = {
+  list: () => browser.tabs.query({}),
+  create: (url) => browser.tabs.create({ url, active: true }),
+  async focus(tabId, windowId) {
+    await browser.tabs.update(tabId, { active: true });
+    if (windowId !== undefined) await browser.windows.update(windowId, { focused: true });
+  },
+  reload: (tabId) => browser.tabs.reload(tabId),
+  // The article is in the top frame.
+  flash: (tabId, id) => sendToTab(tabId, 'annotation.flash', { id }, { frameId: 0 }),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** The file of each on-demand bundle (unlisted scripts in entrypoints/). */
+const BUNDLE_FILES: Record<LazyBundle, string> = { ui: '/page-ui.js', auto: '/auto-pipeline.js' };
+
+/** Injects an on-demand bundle into a content script's isolated world (see src/page/lazy-bundle.ts). */
+async function injectBundle(bundle: LazyBundle, { tabId, frameId }: FrameRef): Promise<Result<null>> {
+  try {
+    // At once, not at document_idle: a page that never finishes loading must still get its UI.
+    const files = [BUNDLE_FILES[bundle]];
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files, injectImmediately: true });
+    return ok(null);
+  } catch (error: unknown) {
+    return fail(`Could not load the page UI: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 async function createMenus(): Promise<void> {
@@ -30,12 +61,16 @@ export function startBackground(): void {
   let repository: Repository | undefined;
   // Opened on the first message, not at start: most wake-ups (menus, shortcut) never need it.
   const repo = (): Repository => (repository ??= createRepository(openDatabase()));
+  const actions: BackgroundActions = {
+    open: async (id) => openAnnotation(await repo().get(id), tabsApi),
+    loadBundle: injectBundle,
+  };
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Undefined, not a promise, for other channels: a returned promise would answer in their place.
     if (!claims(message)) return undefined;
     const info = senderInfo(sender, browser.runtime.id, browser.runtime.getURL('/'));
-    return handleMessage(message, info, repo());
+    return handleMessage(message, info, repo(), actions);
   });
 
   browser.runtime.onInstalled.addListener(() => {

@@ -3,7 +3,9 @@
  * older code, so it checks every field instead of trusting today's types.
  */
 import type { Transaction } from 'dexie';
-import { COLORS, KINDS, type AnnotationKind, type Color } from '@/src/core/model';
+import { COLORS, KINDS, type Annotation, type AnnotationKind, type Color, type PageMeta } from '@/src/core/model';
+import { buildSearchDoc, KEY_SLOTS, preferredSlot, searchKey, type SearchDoc } from '@/src/core/search/document';
+import { blocksOf, docTerms, type PostingBlock } from '@/src/core/search/postings';
 import { normalizeTags } from '@/src/core/tags';
 
 /** An annotation as version 1 stored it: no kind, no orphan flag, tags and `updated` optional. */
@@ -40,4 +42,78 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     .table<Record<string, unknown>, string>('annotations')
     .toCollection()
     .modify((record) => backfillV2(record));
+}
+
+/** Annotations read per step while building the index, so memory stays flat at any size. */
+const UPGRADE_CHUNK = 1000;
+
+/**
+ * Version 2 → 3: builds the search document of every annotation. Records come from the v2 code
+ * (already backfilled by `upgradeToV2` when upgrading from v1), read in key order chunk by chunk;
+ * a record too damaged to index is left out of the index, never dropped from the data.
+ */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  const annotations = tx.table<Record<string, unknown>, string>('annotations');
+  const pages = tx.table<PageMeta, string>('pages');
+  const search = tx.table<SearchDoc, number>('search');
+  const postings = tx.table<PostingBlock, [string, number]>('postings');
+  // Every term's keys, gathered over all chunks and written as blocks at the end.
+  const byTerm = new Map<string, number[]>();
+  // The index starts empty here, so the keys handed out so far are all the keys there are.
+  const taken = new Set<number>();
+  const keyFor = (a: Annotation): number => {
+    for (let i = 0; i < KEY_SLOTS; i++) {
+      const key = searchKey(a.created, (preferredSlot(a.id) + i) % KEY_SLOTS);
+      if (!taken.has(key)) return taken.add(key), key;
+    }
+    throw new Error(`No free search key for annotations created at ${a.created}.`);
+  };
+  let last: string | undefined;
+  for (;;) {
+    const range = last === undefined ? annotations.toCollection() : annotations.where(':id').above(last);
+    const chunk = await range.limit(UPGRADE_CHUNK).toArray();
+    const lastRecord = chunk.at(-1);
+    if (!lastRecord) break;
+    last = String(lastRecord.id);
+    const indexable = chunk.filter(isIndexable);
+    const urls = [...new Set(indexable.map((a) => a.url))];
+    const found = await pages.bulkGet(urls);
+    const byUrl = new Map(urls.map((url, i) => [url, found[i]]));
+    const docs = indexable.map((a) => buildSearchDoc(a, byUrl.get(a.url), keyFor(a)));
+    await search.bulkPut(docs);
+    for (const doc of docs) {
+      for (const term of docTerms(doc)) {
+        const keys = byTerm.get(term);
+        if (keys) keys.push(doc.key);
+        else byTerm.set(term, [doc.key]);
+      }
+    }
+    if (chunk.length < UPGRADE_CHUNK) break;
+  }
+  let blocks: PostingBlock[] = [];
+  for (const [term, keys] of byTerm) {
+    blocks.push(...blocksOf(term, keys));
+    if (blocks.length >= UPGRADE_CHUNK) {
+      await postings.bulkPut(blocks);
+      blocks = [];
+    }
+  }
+  if (blocks.length) await postings.bulkPut(blocks);
+}
+
+/** Whether a stored record has the fields the index reads, with the types it expects. */
+function isIndexable(record: Record<string, unknown>): record is Record<string, unknown> & Annotation {
+  const quote = record.quote as { exact?: unknown } | undefined;
+  return (
+    typeof record.id === 'string' &&
+    typeof record.url === 'string' &&
+    typeof quote?.exact === 'string' &&
+    typeof record.note === 'string' &&
+    Array.isArray(record.tags) &&
+    record.tags.every((t) => typeof t === 'string') &&
+    isKind(record.kind) &&
+    isColor(record.color) &&
+    typeof record.orphan === 'boolean' &&
+    typeof record.created === 'number'
+  );
 }

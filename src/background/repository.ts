@@ -2,14 +2,25 @@
  * The storage operations behind each background request. Inputs have already passed the schemas,
  * but the limits on user text are checked again here because import (a later issue) will call
  * these functions without going through a message. Each write is one Dexie transaction, so a
- * service worker stopped half-way leaves nothing half-written.
+ * service worker stopped half-way leaves nothing half-written — the search index included, which
+ * is written in the same transaction as the annotation (src/background/search-index.ts).
  */
 import Dexie from 'dexie';
 import { LIMITS, type Annotation, type PageMeta } from '@/src/core/model';
 import { normalizeTags } from '@/src/core/tags';
 import { normalizeUrl } from '@/src/core/url';
-import { fail, ok, type AnnotationPatch, type PageInput, type RequestOf, type Result } from '@/src/messaging/protocol';
+import {
+  fail,
+  ok,
+  type AnnotationPatch,
+  type PageInput,
+  type RequestOf,
+  type Result,
+  type SearchResults,
+} from '@/src/messaging/protocol';
 import type { MarginaliaDb } from './db';
+import { searchAnnotations } from './search';
+import { indexAnnotations, pageIndexChanged, reindexPage, unindexAnnotations } from './search-index';
 import { topTags } from './tag-counts';
 
 /** How many tags `listTags` returns. */
@@ -29,6 +40,10 @@ export interface Repository {
   /** Tags in use, most used first. */
   listTags(): Promise<string[]>;
   getPage(url: string): Promise<{ page: PageMeta | null; annotations: Annotation[] }>;
+  /** One annotation, or undefined. */
+  get(id: string): Promise<Annotation | undefined>;
+  /** Searches every annotation as typed (src/core/search/query.ts); the best `limit` first. */
+  search(query: string, limit?: number): Promise<SearchResults>;
 }
 
 function checkText(note: string | undefined, exact: string): string | null {
@@ -79,12 +94,16 @@ export function createRepository(db: MarginaliaDb, now: () => number = Date.now)
         created: time,
         updated: time,
       };
-      return db.transaction('rw', db.annotations, db.pages, async () => {
+      return db.transaction('rw', [db.annotations, db.pages, db.search, db.postings], async () => {
         // `add`, never `put`: a reused id must not overwrite someone else's annotation.
         if (await db.annotations.get(record.id)) return fail('An annotation with this id already exists.');
         await db.annotations.add(record);
         const previous = await db.pages.get(url);
-        await db.pages.put({ ...previous, ...pageFields(page), url, updated: time });
+        const next: PageMeta = { ...previous, ...pageFields(page), url, updated: time };
+        await db.pages.put(next);
+        // A new title or site name changes what every annotation of the page is found by.
+        if (pageIndexChanged(previous, next)) await reindexPage(db, next);
+        else await indexAnnotations(db, [record], new Map([[url, next]]));
         return ok(record);
       });
     },
@@ -92,7 +111,7 @@ export function createRepository(db: MarginaliaDb, now: () => number = Date.now)
     update(id, patch, scope) {
       if (patch.note !== undefined && patch.note.length > LIMITS.note)
         return Promise.resolve(fail(`The note is too long (${patch.note.length} characters; the limit is ${LIMITS.note}).`));
-      return db.transaction('rw', db.annotations, async () => {
+      return db.transaction('rw', [db.annotations, db.pages, db.search, db.postings], async () => {
         const current = await db.annotations.get(id);
         if (!current || (scope !== undefined && current.url !== scope)) return notFound(id);
         const next: Annotation = {
@@ -104,17 +123,19 @@ export function createRepository(db: MarginaliaDb, now: () => number = Date.now)
           updated: Math.max(now(), current.created),
         };
         await db.annotations.put(next);
+        await indexAnnotations(db, [next]);
         return ok(next);
       });
     },
 
     remove(id, scope) {
-      return db.transaction('rw', db.annotations, async () => {
+      return db.transaction('rw', [db.annotations, db.search, db.postings], async () => {
         const current = await db.annotations.get(id);
         // Deleting what is already gone succeeds, so a retried delete is harmless.
         if (!current) return ok(null);
         if (scope !== undefined && current.url !== scope) return notFound(id);
         await db.annotations.delete(id);
+        await unindexAnnotations(db, [id]);
         return ok(null);
       });
     },
@@ -122,10 +143,16 @@ export function createRepository(db: MarginaliaDb, now: () => number = Date.now)
     forPage,
 
     reportAnchoring(url, orphans, anchored) {
-      return db.transaction('rw', db.annotations, async () => {
-        const onPage = (a: Annotation) => a.url === url;
-        await db.annotations.where('id').anyOf(orphans).and(onPage).modify({ orphan: true });
-        await db.annotations.where('id').anyOf(anchored).and(onPage).modify({ orphan: false });
+      return db.transaction('rw', [db.annotations, db.pages, db.search, db.postings], async () => {
+        const orphaned = new Set(orphans);
+        const ids = [...orphans, ...anchored];
+        // Only records whose flag really changes are written, and re-indexed (`is:orphan`).
+        const changed = (await db.annotations.bulkGet(ids))
+          .filter((a): a is Annotation => !!a && a.url === url && a.orphan !== orphaned.has(a.id))
+          .map((a) => ({ ...a, orphan: orphaned.has(a.id) }));
+        if (!changed.length) return ok(null);
+        await db.annotations.bulkPut(changed);
+        await indexAnnotations(db, changed);
         return ok(null);
       });
     },
@@ -135,6 +162,10 @@ export function createRepository(db: MarginaliaDb, now: () => number = Date.now)
       const uses = await db.annotations.orderBy('tags').keys();
       return topTags(uses.filter((key): key is string => typeof key === 'string'), TAG_LIST_SIZE);
     },
+
+    get: (id) => db.annotations.get(id),
+
+    search: (query, limit) => searchAnnotations(db, query, limit),
 
     getPage(url) {
       return db.transaction('r', db.annotations, db.pages, async () => ({

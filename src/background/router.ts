@@ -9,18 +9,30 @@ import {
   fail,
   ok,
   type BackgroundRequestType,
+  type LazyBundle,
   type ReplyOf,
   type RequestOf,
   type Result,
 } from '@/src/messaging/protocol';
 import type { PageScope, Repository } from './repository';
 import { requestSchemas } from './schemas';
-import { classifySender, isAllowed, urlFieldsOf, type SenderInfo } from './sender';
+import { classifySender, isAllowed, urlFieldsOf, type FrameRef, type SenderInfo } from './sender';
+
+/** What the background does beyond storage (it needs the browser's tabs); absent in storage-only tests. */
+export interface BackgroundActions {
+  /** 'annotation.open': focus or open the annotation's page and flash it there. */
+  open(id: string): Promise<Result<{ placed: boolean }>>;
+  /** 'bundle.load': inject an on-demand bundle into a content script's frame. */
+  loadBundle?(bundle: LazyBundle, frame: FrameRef): Promise<Result<null>>;
+}
 
 type Handler<K extends BackgroundRequestType> = (
   repo: Repository,
   payload: RequestOf<K>,
   scope: PageScope,
+  actions: BackgroundActions | undefined,
+  /** The content script's tab and frame; undefined for extension pages. */
+  frame: FrameRef | undefined,
 ) => Promise<Result<ReplyOf<K>>>;
 
 /** One handler per request type; `scope` is the content script's page, undefined for extension pages. */
@@ -32,6 +44,11 @@ const handlers: { [K in BackgroundRequestType]: Handler<K> } = {
   'anchoring.report': (repo, { url, orphans, anchored }) => repo.reportAnchoring(url, orphans, anchored),
   'tags.list': async (repo) => ok(await repo.listTags()),
   'page.get': async (repo, { url }) => ok(await repo.getPage(url)),
+  'bundle.load': (_repo, { bundle }, _scope, actions, frame) =>
+    actions?.loadBundle && frame ? actions.loadBundle(bundle, frame) : Promise.resolve(fail('Page bundles cannot be loaded here.')),
+  'search.query': async (repo, { query, limit }) => ok(await repo.search(query, limit)),
+  'annotation.open': (_repo, { id }, _scope, actions) =>
+    actions ? actions.open(id) : Promise.resolve(fail('Opening pages is not available here.')),
 };
 
 const isRequestType = (type: unknown): type is BackgroundRequestType =>
@@ -63,6 +80,8 @@ async function route<K extends BackgroundRequestType>(
   payload: unknown,
   pageUrl: string | undefined,
   repo: Repository,
+  actions: BackgroundActions | undefined,
+  frame: FrameRef | undefined,
 ): Promise<Result<ReplyOf<K>>> {
   const schema: z.core.$ZodType<RequestOf<K>, unknown> = requestSchemas[type];
   const parsed = z.safeParse(schema, payload);
@@ -71,7 +90,7 @@ async function route<K extends BackgroundRequestType>(
     return fail(`Refused: a content script may only use the annotations of its own page.`);
   }
   const handler: Handler<K> = handlers[type];
-  return handler(repo, parsed.data, pageUrl);
+  return handler(repo, parsed.data, pageUrl, actions, frame);
 }
 
 /**
@@ -82,6 +101,7 @@ export async function handleMessage(
   raw: unknown,
   sender: SenderInfo,
   repo: Repository,
+  actions?: BackgroundActions,
 ): Promise<Result<unknown> | undefined> {
   if (!claims(raw)) return undefined;
   if (!isRecord(raw)) return fail('Malformed message: expected an object.');
@@ -96,7 +116,8 @@ export async function handleMessage(
     return fail(`Refused: ${type} is not allowed from ${from}.`);
   }
   try {
-    return await route(type, raw.payload, who.kind === 'content' ? who.pageUrl : undefined, repo);
+    const content = who.kind === 'content' ? who : undefined;
+    return await route(type, raw.payload, content?.pageUrl, repo, actions, content?.frame);
   } catch (error: unknown) {
     console.error(`[marginalia] ${type} failed:`, error);
     const message = error instanceof Error ? error.message : String(error);

@@ -4,12 +4,23 @@
  * unknown keys are refused, every string is bounded, URLs are normalised on the way in.
  */
 import { z } from 'zod';
-import { COLORS, KINDS, LIMITS } from '@/src/core/model';
-import { normalizeUrl } from '@/src/core/url';
+import { LAZY_BUNDLES } from '@/src/messaging/protocol';
+import {
+  colorField as color,
+  idField as id,
+  kindField as kind,
+  noteField as note,
+  pageUrlField as pageUrl,
+  positionSelectorSchema as positionSelector,
+  quoteSelectorSchema as quoteSelector,
+  speakerField,
+  tagsField as tags,
+} from '@/src/core/field-schemas';
+import { LIMITS } from '@/src/core/model';
 import type { BackgroundRequestType, RequestOf } from '@/src/messaging/protocol';
 
-/** Longest URL accepted; browsers handle more, but no article URL needs it. */
-const MAX_URL = 8192;
+// The field schemas live in src/core/field-schemas.ts, shared with the import of exported files.
+
 /** Most ids in one anchoring report; far more than a page ever has annotations. */
 export const MAX_REPORT_IDS = 10_000;
 /**
@@ -18,48 +29,6 @@ export const MAX_REPORT_IDS = 10_000;
  */
 const MAX_PAGE_FIELD_INPUT = LIMITS.pageField * 10;
 
-const id = z.uuid({ error: 'must be a UUID' });
-
-/** A page URL, replaced by its normalised form; refused if it is not an http(s) or file URL. */
-const pageUrl = z
-  .string()
-  .max(MAX_URL, { error: `must be at most ${MAX_URL} characters` })
-  .transform((value, ctx) => {
-    const normal = normalizeUrl(value);
-    if (normal === null) {
-      ctx.addIssue({ code: 'custom', message: 'must be an http(s) or file URL' });
-      return z.NEVER;
-    }
-    return normal;
-  });
-
-const color = z.enum(COLORS);
-const kind = z.enum(KINDS);
-
-const note = z.string().max(LIMITS.note, { error: `the note is too long (over ${LIMITS.note} characters)` });
-
-const tags = z
-  .array(z.string().max(LIMITS.tag, { error: `a tag is too long (over ${LIMITS.tag} characters)` }))
-  .max(LIMITS.tags, { error: `too many tags (over ${LIMITS.tags})` });
-
-const quoteSelector = z.strictObject({
-  type: z.literal('TextQuoteSelector'),
-  exact: z
-    .string()
-    .min(1, { error: 'the quoted text is empty' })
-    .max(LIMITS.quote, { error: `the selection is too long to highlight (over ${LIMITS.quote} characters)` }),
-  prefix: z.string().max(LIMITS.context),
-  suffix: z.string().max(LIMITS.context),
-});
-
-const positionSelector = z
-  .strictObject({
-    type: z.literal('TextPositionSelector'),
-    start: z.int().min(0),
-    end: z.int().min(0),
-  })
-  .refine((p) => p.start <= p.end, { error: 'start must not be after end', path: ['end'] });
-
 const newAnnotation = z.strictObject({
   id,
   url: pageUrl,
@@ -67,7 +36,7 @@ const newAnnotation = z.strictObject({
   color,
   note: note.optional(),
   tags: tags.optional(),
-  speaker: z.string().max(LIMITS.pageField).optional(),
+  speaker: speakerField.optional(),
   quote: quoteSelector,
   position: positionSelector,
 });
@@ -96,6 +65,14 @@ const patch = z.strictObject({
 
 const idList = z.array(id).max(MAX_REPORT_IDS);
 
+/**
+ * Longest search input accepted. The parser uses only its first few hundred characters; the
+ * bound only stops absurd payloads, and the popup cuts a long paste to it before sending.
+ */
+export const MAX_SEARCH_INPUT = 20_000;
+/** Most results one search may ask for. */
+export const MAX_SEARCH_RESULTS = 200;
+
 /** One schema per request type; the router looks schemas up here. */
 export const requestSchemas = {
   'annotations.forPage': z.strictObject({ url: pageUrl }),
@@ -115,6 +92,12 @@ export const requestSchemas = {
     }),
   'tags.list': z.strictObject({}),
   'page.get': z.strictObject({ url: pageUrl }),
+  'bundle.load': z.strictObject({ bundle: z.enum(LAZY_BUNDLES) }),
+  'search.query': z.strictObject({
+    query: z.string().max(MAX_SEARCH_INPUT, { error: `the query is too long (over ${MAX_SEARCH_INPUT} characters)` }),
+    limit: z.int().min(1).max(MAX_SEARCH_RESULTS).optional(),
+  }),
+  'annotation.open': z.strictObject({ id }),
 } satisfies { [K in BackgroundRequestType]: z.ZodType<RequestOf<K>, unknown> };
 
 // Compile-time checks, both ways: what a schema lets through has the protocol's type, and every

@@ -16,7 +16,10 @@ export const ALLOWED_SENDERS = {
   'annotation.delete': ['content', 'extension'],
   'anchoring.report': ['content'],
   'tags.list': ['content', 'extension'],
+  'bundle.load': ['content'],
   'page.get': ['extension'],
+  'search.query': ['extension'],
+  'annotation.open': ['extension'],
 } as const satisfies { [K in BackgroundRequestType]: readonly BackgroundRequests[K]['from'][] };
 
 // The table must allow exactly what the protocol's `from` says: a sender kind missing here fails tsc.
@@ -30,7 +33,7 @@ export type PolicyCheck = AllTrue<PolicyCovers>;
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { url?: string };
+  tab?: { id?: number; url?: string };
   frameId?: number;
   /** `browser.runtime.id`. */
   ownId: string;
@@ -39,18 +42,24 @@ export interface SenderInfo {
 }
 
 /** A sender the policy recognises; a content script carries the normalised URL of its page. */
-export type Sender = { kind: 'extension' } | { kind: 'content'; pageUrl: string };
+export type Sender = { kind: 'extension' } | { kind: 'content'; pageUrl: string; frame?: FrameRef };
+
+/** A content script's tab and frame, where the background may inject the in-page UI. */
+export interface FrameRef {
+  tabId: number;
+  frameId: number;
+}
 
 /** Copies what the policy needs out of a browser MessageSender. */
 export function senderInfo(
-  sender: { id?: string; url?: string; tab?: { url?: string }; frameId?: number },
+  sender: { id?: string; url?: string; tab?: { id?: number; url?: string }; frameId?: number },
   ownId: string,
   extensionBaseUrl: string,
 ): SenderInfo {
   return {
     id: sender.id,
     url: sender.url,
-    tab: sender.tab ? { url: sender.tab.url } : undefined,
+    tab: sender.tab ? { id: sender.tab.id, url: sender.tab.url } : undefined,
     frameId: sender.frameId,
     ownId,
     extensionBaseUrl,
@@ -74,7 +83,8 @@ export function classifySender(sender: SenderInfo): Sender | { refused: string }
     const isSubframe = sender.frameId !== undefined && sender.frameId !== 0;
     const raw = isSubframe ? sender.url : (sender.tab.url ?? sender.url);
     const pageUrl = raw === undefined ? null : normalizeUrl(raw);
-    if (pageUrl !== null) return { kind: 'content', pageUrl };
+    const tabId = sender.tab.id;
+    if (pageUrl !== null) return { kind: 'content', pageUrl, ...(tabId !== undefined ? { frame: { tabId, frameId: sender.frameId ?? 0 } } : {}) };
   }
   return { refused: 'Refused: the sender is neither a page of this extension nor a content script on a web page.' };
 }

@@ -7,6 +7,7 @@
  * `src/background/schemas.ts` before it touches the database.
  */
 import type { Annotation, AnnotationKind, Color, PageMeta, Selectors } from '@/src/core/model';
+import type { ResultView } from '@/src/core/search/document';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -35,6 +36,18 @@ export interface AnnotationPatch {
 /** What the page's extraction found, sent when a page with annotations is seen. */
 export type PageInput = Omit<PageMeta, 'updated'>;
 
+/** One search result: what the popup shows of an annotation and its page. */
+export type SearchHit = ResultView;
+
+/** The best matches of a search, best first. */
+export interface SearchResults {
+  hits: SearchHit[];
+  /** More annotations match than were returned. */
+  more: boolean;
+  /** How the query was read, for the reader: an unknown filter, a query cut short. */
+  notices: string[];
+}
+
 /**
  * Requests to the background. `from` says which senders may make each one:
  * `content` (a content script, only about the page it runs in) or `extension` (popup and other
@@ -52,9 +65,26 @@ export interface BackgroundRequests {
   'anchoring.report': { req: { url: string; orphans: string[]; anchored: string[] }; res: null; from: 'content' };
   /** Tags already used, most used first, for autocompletion. */
   'tags.list': { req: Record<string, never>; res: string[]; from: 'content' | 'extension' };
+  /** Inject a bundle the content script loads on demand into the sender's frame (see src/page/lazy-bundle.ts). */
+  'bundle.load': { req: { bundle: LazyBundle }; res: null; from: 'content' };
   /** One page's metadata and annotations, for the popup's "This page". */
   'page.get': { req: { url: string }; res: { page: PageMeta | null; annotations: Annotation[] }; from: 'extension' };
+  /**
+   * Search every saved annotation as typed (words by prefix, "phrases", tag: site: kind: color:
+   * is: filters; see src/core/search/query.ts); the empty query gives the most recent.
+   */
+  'search.query': { req: { query: string; limit?: number }; res: SearchResults; from: 'extension' };
+  /**
+   * Open (or focus) the annotation's page in a tab, then scroll to it and flash it there. Replies
+   * once the page's content script has answered: `placed` false when it could not be placed (the
+   * page then says so itself).
+   */
+  'annotation.open': { req: { id: string }; res: { placed: boolean }; from: 'extension' };
 }
+
+/** Parts of the page side loaded on demand: the in-page UI, and the automatic-highlight pipeline. */
+export const LAZY_BUNDLES = ['ui', 'auto'] as const;
+export type LazyBundle = (typeof LAZY_BUNDLES)[number];
 
 export type BackgroundRequestType = keyof BackgroundRequests;
 export type RequestOf<K extends BackgroundRequestType> = BackgroundRequests[K]['req'];
@@ -74,6 +104,17 @@ export interface TabCommands {
   'selection.highlight': { req: { color?: Color }; res: null };
   /** Scroll to an annotation and flash it. */
   'annotation.flash': { req: { id: string }; res: { placed: boolean } };
+  /** The page's automatic highlights, for the popup. */
+  'detections.get': { req: Record<string, never>; res: AutoSummary };
+}
+
+/** What the popup shows of a page's automatic highlights. */
+export interface AutoSummary {
+  /** False when the page is not an article (nothing is highlighted automatically). */
+  article: boolean;
+  siteDisabled: boolean;
+  quotes: { text: string; speaker: string | null }[];
+  officials: { name: string; role: string; mentions: number }[];
 }
 
 export type TabCommandType = keyof TabCommands;

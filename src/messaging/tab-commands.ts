@@ -31,6 +31,7 @@ const payloadChecks: { [K in TabCommandType]: (payload: Record<string, unknown>)
   'selection.highlight': (p) =>
     onlyKeys(p, ['color']) && (p.color === undefined || COLORS.some((color) => color === p.color)),
   'annotation.flash': (p) => onlyKeys(p, ['id']) && typeof p.id === 'string' && UUID.test(p.id),
+  'detections.get': (p) => onlyKeys(p, []),
 };
 
 const isCommandType = (type: unknown): type is TabCommandType =>

@@ -5,16 +5,18 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { anchorAll, buildTextIndex, describe } from '@/src/core/anchoring';
-import type { Annotation, Color } from '@/src/core/model';
+import type { Annotation, AnnotationKind, Color } from '@/src/core/model';
 import { COLORS } from '@/src/core/model';
 import { normalizeUrl } from '@/src/core/url';
 import { sendToBackground } from '@/src/messaging/client';
 import type { AnnotationPatch, PageInput } from '@/src/messaging/protocol';
+import { AutoHighlights } from './auto/auto-highlights';
+import type { AutoHit } from './auto/auto-painter';
 import { Highlighter } from './highlighter';
 import { extractPageMeta } from './page-meta';
 import { checkSelection } from './selection';
 import type { UiState } from './ui/App';
-import { mountUi, type UiHost } from './ui/mount';
+import { LazyUi } from './ui/lazy-ui';
 
 /** Edits are sent this long after the last keystroke (and at once when the editor closes). */
 const SAVE_DELAY_MS = 350;
@@ -28,7 +30,11 @@ export class Annotator {
   private annotations = new Map<string, Annotation>();
   private orphans = new Set<string>();
   private highlighter = new Highlighter();
-  private ui: UiHost;
+  /** Quotations and officials found on the page. */
+  readonly auto = new AutoHighlights();
+  /** The automatic highlight whose card is open. */
+  private cardTarget: AutoHit | undefined;
+  private ui: LazyUi;
   private state: UiState = { knownTags: [] };
   /** Edits not yet acknowledged by the background, per annotation. */
   private pending = new Map<string, AnnotationPatch>();
@@ -42,12 +48,14 @@ export class Annotator {
   private generation = 0;
 
   constructor(private ctx: ContentScriptContext) {
-    this.ui = mountUi({
+    this.ui = new LazyUi({
       pick: (color) => void this.highlightSelection(color),
       change: (id, patch) => this.change(id, patch),
       remove: (id) => void this.remove(id),
       nextOverlap: () => this.nextOverlap(),
       closeEditor: () => this.closeEditor(),
+      saveQuote: () => void this.saveQuote(),
+      stepMention: (delta) => this.stepMention(delta),
     });
     this.observer = new MutationObserver(() => {
       clearTimeout(this.mutationTimer);
@@ -63,7 +71,7 @@ export class Annotator {
     });
     ctx.addEventListener(doc, 'click', (e) => this.onClick(e), { capture: true });
     ctx.addEventListener(doc, 'keydown', (e) => {
-      if (e.key === 'Escape' && (this.state.toolbar || this.state.editor)) this.closeEditor();
+      if (e.key === 'Escape' && (this.state.toolbar || this.state.editor || this.state.card)) this.closeEditor();
     });
     ctx.addEventListener(window, 'pagehide', () => void this.flush());
     ctx.addEventListener(doc, 'visibilitychange', () => document.visibilityState === 'hidden' && void this.flush());
@@ -98,6 +106,7 @@ export class Annotator {
     }
     for (const a of reply.value) this.annotations.set(a.id, a);
     this.place([...this.annotations.values()]);
+    void this.auto.run();
   }
 
   /** Anchors and paints the given annotations in one pass over the page's text. */
@@ -162,25 +171,81 @@ export class Annotator {
     this.setState({ toolbar: undefined });
     if (check.kind === 'error') return this.toast(check.message, 'error');
     if (check.kind === 'ignore') return this.toast('Select some text in the article first.', 'info');
-    if (!this.url) return this.toast('Highlights cannot be saved on this page.', 'error');
-    const index = buildTextIndex(document.body);
-    const selectors = describe(document.body, check.range, index);
-    const id = crypto.randomUUID();
     document.getSelection()?.removeAllRanges();
+    await this.save(check.range, { kind: 'highlight', color });
+  }
+
+  /** Saves a range as an annotation, paints it at once and opens its editor. */
+  private async save(
+    range: Range,
+    fields: { kind: AnnotationKind; color: Color; tags?: string[]; speaker?: string },
+  ): Promise<Annotation | undefined> {
+    if (!this.url) {
+      this.toast('Highlights cannot be saved on this page.', 'error');
+      return undefined;
+    }
+    const index = buildTextIndex(document.body);
+    const selectors = describe(document.body, range, index);
+    const id = crypto.randomUUID();
     // Anchoring what was just described gives the whitespace-trimmed range that will be restored later.
     const placed = anchorAll(document.body, [selectors], index)[0];
-    this.highlighter.paint(id, placed && 'range' in placed ? placed.range : check.range, color);
-    this.meta ??= extractPageMeta(document, this.url);
+    this.highlighter.paint(id, placed && 'range' in placed ? placed.range : range, fields.color);
+    this.meta ??= await extractPageMeta(document, this.url, this.auto.extracted);
     const reply = await sendToBackground('annotation.create', {
-      annotation: { id, url: this.url, kind: 'highlight', color, ...selectors },
+      annotation: { id, url: this.url, ...fields, ...selectors },
       page: this.meta,
     });
     if (!reply.ok) {
       this.highlighter.remove(id);
-      return this.toast(`Could not save the highlight: ${reply.error}`, 'error');
+      this.toast(`Could not save the highlight: ${reply.error}`, 'error');
+      return undefined;
     }
     this.annotations.set(id, reply.value);
     this.openEditor(id, [id]);
+    return reply.value;
+  }
+
+  /** Saves the quotation whose card is open, with its speaker and the tag `quote`. */
+  private async saveQuote(): Promise<void> {
+    const hit = this.cardTarget;
+    if (hit?.kind !== 'quote') return;
+    const speaker = hit.item.quote.speaker ?? undefined;
+    await this.save(hit.item.range, { kind: 'quote', color: 'blue', tags: ['quote'], ...(speaker ? { speaker } : {}) });
+  }
+
+  /** Steps through the mentions of the official whose card is open. */
+  private stepMention(delta: 1 | -1): void {
+    const hit = this.cardTarget;
+    const card = this.state.card;
+    if (hit?.kind !== 'official' || card?.kind !== 'official') return;
+    const count = hit.item.ranges.length;
+    const mention = (card.mention + delta + count) % count;
+    const range = hit.item.ranges[mention];
+    if (!range) return;
+    this.auto.painter.focus(range);
+    this.setState({ card: { ...card, mention } });
+  }
+
+  private openCard(hit: AutoHit): void {
+    void this.flush();
+    this.cardTarget = hit;
+    const range = hit.kind === 'quote' ? hit.item.range : hit.item.ranges[hit.mention];
+    if (!range) return;
+    const rect = range.getBoundingClientRect();
+    const x = Math.max(scrollX + 8, Math.min(rect.left + scrollX, scrollX + innerWidth - 300));
+    const y = rect.bottom + scrollY + 8;
+    this.highlighter.setActive(undefined);
+    if (hit.kind === 'quote') {
+      const speaker = hit.item.quote.speaker;
+      this.setState({ editor: undefined, toolbar: undefined, card: { kind: 'quote', x, y, speaker, role: this.auto.roleOf(speaker), saved: false } });
+    } else {
+      const { name, role } = hit.item.official;
+      this.setState({
+        editor: undefined,
+        toolbar: undefined,
+        card: { kind: 'official', x, y, name, role, mention: hit.mention, count: hit.item.ranges.length },
+      });
+    }
   }
 
   private onClick(e: MouseEvent): void {
@@ -189,8 +254,10 @@ export class Annotator {
     if (selection && !selection.isCollapsed) return;
     const hits = this.highlighter.hitTest(e.clientX, e.clientY);
     const first = hits[0];
-    if (first) this.openEditor(first, hits);
-    else if (this.state.editor) this.closeEditor();
+    if (first) return this.openEditor(first, hits);
+    const auto = this.auto.painter.hitTest(e.clientX, e.clientY);
+    if (auto) return this.openCard(auto);
+    if (this.state.editor || this.state.card) this.closeEditor();
   }
 
   private openEditor(id: string, overlaps: string[]): void {
@@ -201,7 +268,7 @@ export class Annotator {
     const rect = range.getBoundingClientRect();
     const x = Math.max(scrollX + 8, Math.min(rect.left + scrollX, scrollX + innerWidth - 340));
     this.highlighter.setActive(id);
-    this.setState({ toolbar: undefined, editor: { annotation, x, y: rect.bottom + scrollY + 8, overlaps, saveState: 'saved' } });
+    this.setState({ toolbar: undefined, card: undefined, editor: { annotation, x, y: rect.bottom + scrollY + 8, overlaps, saveState: 'saved' } });
     void sendToBackground('tags.list', {}).then((r) => r.ok && this.setState({ knownTags: r.value }));
   }
 
@@ -216,7 +283,8 @@ export class Annotator {
   private closeEditor(): void {
     void this.flush();
     this.highlighter.setActive(undefined);
-    if (this.state.editor || this.state.toolbar) this.setState({ editor: undefined, toolbar: undefined });
+    this.cardTarget = undefined;
+    if (this.state.editor || this.state.toolbar || this.state.card) this.setState({ editor: undefined, toolbar: undefined, card: undefined });
   }
 
   /** Applies an edit at once on screen, and saves it shortly after the last change. */
@@ -295,6 +363,7 @@ export class Annotator {
     clearTimeout(this.reportTimer);
     this.observer.disconnect();
     this.highlighter.destroy();
+    this.auto.destroy();
     this.ui.destroy();
   }
 }

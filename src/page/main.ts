@@ -27,6 +27,9 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
     if (command.type === 'selection.highlight') {
       return annotator.highlightSelection(command.payload.color).then(() => ({ ok: true, value: null }));
     }
+    if (command.type === 'detections.get') {
+      return annotator.auto.summary().then((value) => ({ ok: true, value }));
+    }
     return annotator.flash(command.payload.id).then((placed) => ({ ok: true, value: { placed } }));
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -11,6 +11,7 @@ export function AnnotationItem({ annotation, tabId }: { annotation: Annotation; 
     <li class={`item ${annotation.color}`} data-id={annotation.id}>
       <button type="button" class="item-body" onClick={flash} disabled={tabId === undefined || annotation.orphan}>
         <q class="exact">{annotation.quote.exact}</q>
+        {annotation.speaker && <p class="speaker-of">— {annotation.speaker}</p>}
         {annotation.note && <p class="note">{annotation.note}</p>}
         {annotation.tags.length > 0 && (
           <ul class="tags" aria-label="Tags">

@@ -62,7 +62,8 @@ describe('reader highlights in Chromium', () => {
     await clickSwatch(page, box, 1); // green
     await waitForPainted(page, 'green', PHRASE);
 
-    // The editor opened with the note field focused.
+    // The editor opens (once the background has saved the highlight) with the note field focused.
+    await expect.poll(() => focusInOurUi(page)).toBe(true);
     await page.keyboard.type(NOTE);
     await page.keyboard.press('Tab');
     await page.keyboard.type('transit, Budget,  transit ,');

@@ -55,7 +55,9 @@ export async function clickSwatch(page: Page, box: Box, index: number): Promise<
   const width = 2 + 16 + 5 * 22 + 4 * 6;
   const x = centre - width / 2 + 1 + 8 + index * 28 + 11;
   const y = box.bottom + 8 + 1 + 6 + 11;
-  await page.waitForTimeout(50);
+  // The in-page UI is injected on first use: wait for its host, then a frame for it to render.
+  await page.waitForSelector('[data-marginalia-ui]', { state: 'attached' });
+  await page.waitForTimeout(100);
   await page.mouse.click(x, y);
 }
 

@@ -67,7 +67,8 @@ describe.runIf(existsSync(FIREFOX))('the Firefox build in Firefox ESR', () => {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(server.url('/sample-article.html'));
-    await until(() => page.evaluate(() => document.querySelector('[data-marginalia-ui]') !== null));
+    // The content script has started once its highlight layers are registered.
+    await until(() => page.evaluate(() => CSS.highlights.has('marginalia-yellow')));
 
     const { all: box, first, last } = await phraseBox(page, PHRASE);
     // Drag from the first to the last character, as a reader does.
@@ -78,7 +79,9 @@ describe.runIf(existsSync(FIREFOX))('the Firefox build in Firefox ESR', () => {
     expect(await page.evaluate(() => document.getSelection()?.toString())).toBe(PHRASE);
 
     // The toolbar's first swatch (yellow): centred under the selection, see tests/e2e/driver.ts.
-    await new Promise((r) => setTimeout(r, 100));
+    // The toolbar's UI is injected on first use.
+    await until(() => page.evaluate(() => document.querySelector('[data-marginalia-ui]') !== null));
+    await new Promise((r) => setTimeout(r, 150));
     const centre = (box.left + box.right) / 2;
     await page.mouse.click(centre - 76 + 1 + 8 + 11, box.bottom + 8 + 1 + 6 + 11);
     await until(async () => (await painted(page, 'marginalia-yellow')).includes(PHRASE));

@@ -219,8 +219,37 @@ describe('the policy table', () => {
       'annotation.delete': true,
       'anchoring.report': true,
       'tags.list': true,
+      'bundle.load': true,
       'page.get': true,
+      'search.query': true,
+      'annotation.open': true,
     };
     expect(Object.keys(ALLOWED_SENDERS).sort()).toEqual(Object.keys(types).sort());
+  });
+});
+
+describe('bundle.load', () => {
+  const inTab = (frameId: number): SenderInfo => ({ ...content, tab: { id: 7, url: PAGE }, frameId, url: PAGE });
+
+  it('injects a known bundle into the content script’s own tab and frame', async () => {
+    const loadBundle = vi.fn().mockResolvedValue({ ok: true, value: null });
+    const open = vi.fn();
+    expect(await handleMessage(msg('bundle.load', { bundle: 'ui' }), inTab(0), repo, { open, loadBundle })).toEqual({ ok: true, value: null });
+    expect(loadBundle).toHaveBeenCalledWith('ui', { tabId: 7, frameId: 0 });
+  });
+
+  it('is refused to extension pages, for unknown bundles or extra keys, and without a tab to inject into', async () => {
+    const loadBundle = vi.fn();
+    const open = vi.fn();
+    const cases: [unknown, SenderInfo][] = [
+      [{ bundle: 'ui' }, popup],
+      [{ bundle: '../../evil' }, inTab(0)],
+      [{ bundle: 'ui', files: ['/x.js'] }, inTab(0)],
+      [{ bundle: 'ui' }, content],
+    ];
+    for (const [payload, sender] of cases) {
+      expect(await handleMessage(msg('bundle.load', payload), sender, repo, { open, loadBundle })).toMatchObject({ ok: false });
+    }
+    expect(loadBundle).not.toHaveBeenCalled();
   });
 });

@@ -81,7 +81,7 @@ describe('migration v1 → v2', () => {
     opened = openDatabase(`fresh-${crypto.randomUUID()}`);
     await opened.open();
     expect(opened.verno).toBe(DB_VERSION);
-    expect(opened.tables.map((t) => t.name).sort()).toEqual(['annotations', 'pages']);
+    expect(opened.tables.map((t) => t.name).sort()).toEqual(['annotations', 'pages', 'postings', 'search']);
   });
 
   it('leaves an already complete record as it is', () => {

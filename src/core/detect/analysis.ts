@@ -2,6 +2,7 @@
  * The shared first passes over an article, computed once for both detectors: quotation spans,
  * tokens (with sentences), proper-noun chunks and the people they name.
  */
+import { set } from './lexicon/words';
 import { chunk, type NameOcc, type OrgOcc } from './names';
 import { groupPeople, type People } from './people';
 import { findQuotes, type QuoteSpan } from './quote-marks';
@@ -10,6 +11,7 @@ import type { ArticleText } from './types';
 
 export interface Analysis {
   text: string;
+  paragraphs: ArticleText['paragraphs'];
   lang: string;
   quotes: QuoteSpan[];
   toks: Token[];
@@ -20,7 +22,8 @@ export interface Analysis {
   people: People;
 }
 
-export function analyse(article: ArticleText): Analysis {
+export function analyse(input: ArticleText): Analysis {
+  const article = input.paragraphs.length > 0 || !input.text ? input : withParagraphs(input);
   const quotes = findQuotes(article);
   const toks = tokenize(article, quotes);
   const quoteToks: [number, number][] = quotes.map(() => [-1, -1]);
@@ -33,7 +36,8 @@ export function analyse(article: ArticleText): Analysis {
   const { names, orgs } = chunk(article.text, toks);
   return {
     text: article.text,
-    lang: (article.lang ?? '').slice(0, 2).toLowerCase(),
+    paragraphs: article.paragraphs,
+    lang: (article.lang ?? '').slice(0, 2).toLowerCase() || guessLang(toks),
     quotes,
     toks,
     quoteToks,
@@ -41,4 +45,29 @@ export function analyse(article: ArticleText): Analysis {
     orgs,
     people: groupPeople(toks, names),
   };
+}
+
+/** A text given without paragraph offsets: its paragraphs are what blank lines separate. */
+function withParagraphs(article: ArticleText): ArticleText {
+  const paragraphs: ArticleText['paragraphs'] = [];
+  const re = /[^\n]+(?:\n(?!\n)[^\n]*)*/gu;
+  for (const m of article.text.matchAll(re)) paragraphs.push({ start: m.index, end: m.index + m[0].length });
+  return { ...article, paragraphs };
+}
+
+/** Each language's commonest words: enough to tell them apart when the page does not say. */
+const COMMON: [string, Set<string>][] = [
+  ['en', set('the and of to is was')],
+  ['fr', set('le les et des est une')],
+  ['de', set('der die und das ist nicht')],
+  ['es', set('el los y las del una')],
+  ['pt', set('os não uma é do da')],
+];
+
+/** The language whose common words the article uses most ('' when it uses none). */
+function guessLang(toks: readonly Token[]): string {
+  const counts = COMMON.map(() => 0);
+  for (const t of toks) COMMON.forEach(([, words], n) => words.has(t.w) && counts[n]!++);
+  const best = Math.max(...counts);
+  return best > 0 ? COMMON[counts.indexOf(best)]![0] : '';
 }

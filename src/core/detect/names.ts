@@ -6,9 +6,23 @@
  * capitalised word that also occurs in lower case is an ordinary word starting a sentence.
  */
 import { HONORIFIC } from './lexicon/speech';
-import { CALENDAR, NAME_PARTICLE, NUMBER, ORG_CONNECTOR, ORG_HEAD, PLACE_FIRST, PLACE_HEAD, STOP } from './lexicon/words';
+import { PARTY_TAG, TITLE_MODIFIER } from './lexicon/titles';
+import {
+  CALENDAR,
+  COORDINATOR,
+  DETERMINER,
+  NAME_PARTICLE,
+  NUMBER,
+  ORG_CONNECTOR,
+  ORG_HEAD,
+  PLACE_FIRST,
+  PLACE_HEAD,
+  set,
+  STOP,
+} from './lexicon/words';
 import { titleAt } from './titles';
 import type { Token } from './tokens';
+import { speechVerbAt } from './verbs';
 
 export interface NameOcc {
   /** Token range of the name proper (titles and honorifics left out). */
@@ -24,6 +38,12 @@ export interface NameOcc {
   honorific: number;
 }
 
+interface Part {
+  i: number;
+  j: number;
+  honorific: number;
+}
+
 export interface OrgOcc {
   i: number;
   j: number;
@@ -32,14 +52,16 @@ export interface OrgOcc {
 }
 
 const ARABIC_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ben)[-‐'’]\p{Lu}/u;
-const SPLITTERS = new Set(['and', 'of', 'for', 'on', 'the', 'et', 'und', 'y', 'e', 'für']);
-const COORDINATORS = new Set(['and', 'et', 'und', 'y', 'e']);
+/** Words a person's name stops at: "Ana Ruiz of Riverside". */
+const SPLITTERS = set('of for on the für');
+/** A regnal number: "King Charles III". */
+const ROMAN = /^[IVX]+$/u;
 const CONTRACTION = /['’](?:re|ll|ve|d|m|t)$/iu;
 /** Sentence-initial participles and gerunds ("Talking about…", "Dubbed…") are not names. */
 const VERB_FORM = /(?:ing|ed)$/u;
 
 function capital(t: Token): boolean {
-  return t.k === 'w' && (t.cap || t.caps || ARABIC_PREFIX.test(t.t)) && !CONTRACTION.test(t.t);
+  return t.k === 'w' && (t.cap || t.caps || ARABIC_PREFIX.test(t.t)) && !CONTRACTION.test(t.t) && !PARTY_TAG.test(t.t);
 }
 
 /** End of the name's text: a possessive "'s" is not part of it. */
@@ -74,25 +96,78 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
         continue;
       }
       let k = j;
-      while (k < toks.length && k < j + 3 && toks[k]!.k === 'w' && !toks[k]!.cap && (NAME_PARTICLE.has(toks[k]!.w) || ORG_CONNECTOR.has(toks[k]!.w))) k++;
+      const joins = (u: Token | undefined): boolean =>
+        u !== undefined && u.k === 'w' && !u.cap && (NAME_PARTICLE.has(u.w) || ORG_CONNECTOR.has(u.w));
+      while (k < j + 3 && joins(toks[k])) k++;
       if (k > j && toks[k] && capital(toks[k]!) && toks[k]!.q === toks[i]!.q) j = k + 1;
       else break;
     }
     classify(i, j);
     i = j;
   }
-  return { names, orgs };
+  // A lone capitalised word opening a sentence ("Flights to…") is a name only if the article
+  // uses it as one elsewhere ("Whitlock's plan…" after "Mayor Dana Whitlock").
+  const named = new Set<string>();
+  for (const n of names) if (n.words.length > 1 || !isSentenceStart(toks, n.i)) n.words.forEach((w) => named.add(w));
+  const keep = (n: NameOcc): boolean =>
+    n.words.length > 1 ||
+    n.honorific >= 0 ||
+    named.has(n.words[0]!) ||
+    !isSentenceStart(toks, n.i) ||
+    // "Merkel said…" (but not "Critics said…", plural nouns and all)
+    (speechVerbAt(toks, n.j) >= 0 && !n.text.endsWith('s'));
+  return { names: names.filter(keep), orgs };
 
   function classify(i: number, j: number): void {
     // Leading function words, months and days are no part of a name ("In", "On Saturday").
     while (i < j && (STOP.has(toks[i]!.w) || CALENDAR.has(toks[i]!.w) || !capital(toks[i]!))) i++;
     if (i >= j) return;
+    // Two organisations coordinated: "the Food Agency and the County Council".
+    for (let k = i + 1; k < j - 1; k++) {
+      if (COORDINATOR.has(toks[k]!.w) && (ORG_HEAD.has(toks[k - 1]!.w) || DETERMINER.has(toks[k + 1]!.w))) {
+        classify(i, k);
+        classify(k + 1, j);
+        return;
+      }
+    }
+    // Coordinated names: "Anna Pohl and Victor Sarr", "Mr. Ken Ito and Ms Rhea Das"; but
+    // "Committee on Ethics and Standards" and "Immigration and Customs Enforcement" are one name.
+    const parts: [number, number][] = [];
+    let s = i;
+    for (let k = i + 1; k < j; k++) {
+      if (!COORDINATOR.has(toks[k]!.w) || toks[k]!.cap) continue;
+      parts.push([s, k]);
+      s = k + 1;
+    }
+    parts.push([s, j]);
+    const split = parts.map(([a, b]) => part(a, b, parts.length > 1));
+    if (split.some((p) => p === 'org' || p === null)) {
+      if (isOrgRun(i, j)) addOrg(i, j);
+      return;
+    }
+    for (const p of split) if (p !== 'org' && p !== null) addName(p.i, p.j, p.honorific);
+  }
+
+  /** An organisation ends with its head word ("Food Safety Agency") or puts it before a
+   *  complement ("Department of Health"); "Bill Turner" is a person. */
+  function isOrgRun(i: number, j: number): boolean {
+    for (let k = i; k < j; k++) {
+      if (ORG_HEAD.has(toks[k]!.w) && (k === j - 1 || ORG_CONNECTOR.has(toks[k + 1]!.w))) return true;
+    }
+    return false;
+  }
+
+  /** One part: an organisation, a name (after its titles), or null for a lone word coordinated with others. */
+  function part(i: number, j: number, coordinated: boolean): 'org' | Part | null {
+    while (i < j && (STOP.has(toks[i]!.w) || !capital(toks[i]!))) i++;
+    if (i >= j) return null;
     // Split after the last title or honorific that has a name after it.
     let start = i;
     let honorific = -1;
     for (let k = i; k < j; k++) {
       const m = titleAt(toks, k);
-      const h = HONORIFIC[toks[k]!.w];
+      // An honorific; a one-letter one ("M.") only first, not "Donald M. Carter"'s initial.
+      const h = toks[k]!.w.length > 1 || k === i ? HONORIFIC[toks[k]!.w] : undefined;
       const end = m ? m.j : h !== undefined && (toks[k]!.abbr || toks[k]!.cap) ? k + 1 : -1;
       if (end > k && end < j && capital(toks[end]!)) {
         start = end;
@@ -100,43 +175,42 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
         k = end - 1;
       }
     }
-    // An organisation ends with its head word ("Food Standards Agency") or puts it before a
-    // complement ("Department of Conservation"); "Bill Shorten" is a person.
-    const isOrg = (k: number): boolean => ORG_HEAD.has(toks[k]!.w) && (k === j - 1 || (k + 1 < j && ORG_CONNECTOR.has(toks[k + 1]!.w)));
-    let org = false;
-    for (let k = start; k < j && !org; k++) org = isOrg(k);
-    if (org) {
-      if (start === i) addOrg(i, j);
-      return;
+    if (isOrgRun(start, j)) return start === i ? 'org' : null;
+    // After an article, a capitalised first word is a noun (German capitalises them all): "der
+    // Oppositionsführer Jens Albrecht", "die Grünen-Politikerin …".
+    if (start === i && j - i > 2 && DETERMINER.has(toks[i - 1]?.w ?? '') && !toks[i]!.init) start++;
+    // "Secretary of Defense Lloyd Austin", "Minister for Foreign Affairs Penny Wong": a title's
+    // complement, then the name.
+    const lead = titleAt(toks, start);
+    if (start === i && lead && SPLITTERS.has(toks[lead.j]?.w ?? '')) {
+      start = lead.j + 1;
+      while (start < j - 1 && (TITLE_MODIFIER.has(toks[start]!.w) || !capital(toks[start]!))) start++;
     }
-    // Split at connectors that are not name particles when each side is a full name ("Jonathan
-    // Moyo and Saviour Kasukuwere"), not for "Immigration and Customs Enforcement".
-    const pieces: [number, number][] = [];
-    let s = start;
-    let coordinated = false;
-    for (let k = start; k <= j; k++) {
-      if (k === j || (SPLITTERS.has(toks[k]!.w) && !toks[k]!.cap)) {
-        pieces.push([s, k]);
-        coordinated ||= k < j && COORDINATORS.has(toks[k]!.w);
-        s = k + 1;
-      }
-    }
-    if (coordinated && pieces.some(([a, b]) => b - a < 2)) return;
-    for (const [a, b] of pieces) addName(a, b, a === start ? honorific : -1);
+    // "Ana Ruiz of Riverside": the name stops at a connector.
+    let end = start;
+    while (end < j && !(SPLITTERS.has(toks[end]!.w) && !toks[end]!.cap)) end++;
+    if (coordinated && end - start < 2 && start === i && honorific < 0) return null;
+    return { i: start, j: end, honorific };
   }
 
   function addName(i: number, j: number, honorific: number): void {
-    // A party or agency acronym before a name is no part of it ("l'UMP Laure de la Raudière").
+    // A party or agency acronym before a name is no part of it ("le PS Hugo de la Cruz").
     while (i < j && (!capital(toks[i]!) || toks[i]!.caps)) i++;
     while (j > i && !capital(toks[j - 1]!)) j--;
     if (i >= j) return;
     const words = toks.slice(i, j);
-    if (words.some((t) => t.caps || CALENDAR.has(t.w) || NUMBER.has(t.w) || (capital(t) && STOP.has(t.w)))) return;
+    const notName = (t: Token): boolean =>
+      (t.caps && !ROMAN.test(t.t)) ||
+      CALENDAR.has(t.w) ||
+      NUMBER.has(t.w) ||
+      (capital(t) && STOP.has(t.w) && !NAME_PARTICLE.has(t.w));
+    if (words.some(notName)) return;
     const first = words[0]!;
     const last = words[words.length - 1]!;
     if (PLACE_HEAD.has(last.w) || (words.length > 1 && PLACE_FIRST.has(first.w))) return;
     if (titleAt(toks, i)) return; // "Prime Minister’s", "General Motors"
-    if (words.length === 1 && honorific < 0 && isSentenceStart(toks, i) && (lower.has(first.w) || VERB_FORM.test(first.w))) return;
+    const common = lower.has(first.w) || VERB_FORM.test(first.w);
+    if (words.length === 1 && honorific < 0 && isSentenceStart(toks, i) && common) return;
     if (words.length === 1 && first.init) return;
     const gender = honorific >= 0 ? (HONORIFIC[toks[honorific]!.w] ?? '') : '';
     names.push({ i, j, text: text.slice(first.s, nameEnd(last)), words: words.map((t) => t.w), gender, honorific });

@@ -7,6 +7,7 @@ import type { Analysis } from './analysis';
 import { nameEnd, type NameOcc } from './names';
 import type { Person } from './people';
 import { roleAt, type FoundRole } from './roles';
+import { set } from './lexicon/words';
 import { titleAt } from './titles';
 import type { DetectedOfficial } from './types';
 
@@ -21,7 +22,7 @@ export interface OfficialsFound {
   roleAt: Map<NameOcc, FoundRole>;
 }
 
-const COORDINATION = new Set(['and', 'or', 'et', 'ou', 'und', 'oder', 'y', 'o', 'e', ',']);
+const COORDINATION = set('and or et ou und oder y o e ,');
 
 /** The officials of an analysed article, with the role each is first given. */
 export function findOfficials(a: Analysis): OfficialsFound {
@@ -76,8 +77,8 @@ export function toDetected(a: Analysis, found: OfficialsFound): DetectedOfficial
   }));
 }
 
-const AMONG = new Set(['among', 'amongst', 'parmi', 'unter', 'entre']);
-const ARTICLE = new Set(['the', 'les', 'den', 'los', 'las', 'os', 'as', 'des', 'ces', 'these', 'those']);
+const AMONG = set('among amongst parmi unter entre');
+const ARTICLE = set('the les den los las os as des ces these those');
 
 /**
  * "Among the senators who voted no were A and B. C abstained.": a paragraph that opens on a
@@ -86,18 +87,26 @@ const ARTICLE = new Set(['the', 'les', 'den', 'los', 'las', 'os', 'as', 'des', '
 function groupRoles(a: Analysis): Map<NameOcc, FoundRole> {
   const { toks, names } = a;
   const out = new Map<NameOcc, FoundRole>();
+  const frames = new Map<number, FoundRole | null>(); // by paragraph
   for (const occ of names) {
-    // The paragraph's first sentence: its first words are the frame.
-    let k = occ.i;
-    const para = toks[k]!.para;
-    while (k > 0 && toks[k - 1]!.para === para) k--;
-    const [w0, w1, w2] = [toks[k], toks[k + 1], toks[k + 2]];
-    if (!w0 || !AMONG.has(w0.w)) continue;
-    const titleTok = w1 && ARTICLE.has(w1.w) ? w2 : w1;
-    const m = titleTok ? titleAt(toks, toks.indexOf(titleTok)) : null;
-    if (!m || !m.plural || m.info.need) continue;
-    const text = toks.slice(m.i, m.j).map((t) => t.t).join(' ').replace(/s$/u, '');
-    out.set(occ, { text, mentionStart: occ.i, plural: false, gender: '', heads: [text.toLowerCase()] });
+    const para = toks[occ.i]!.para;
+    if (!frames.has(para)) {
+      // The paragraph's first words are the frame: "Among the senators…", "Parmi les députés…".
+      let k = occ.i;
+      while (k > 0 && toks[k - 1]!.para === para) k--;
+      frames.set(para, frameAt(k));
+    }
+    const frame = frames.get(para);
+    if (frame) out.set(occ, { ...frame, mentionStart: occ.i });
   }
   return out;
+
+  function frameAt(k: number): FoundRole | null {
+    if (!AMONG.has(toks[k]?.w ?? '')) return null;
+    const t = ARTICLE.has(toks[k + 1]?.w ?? '') ? k + 2 : k + 1;
+    const m = titleAt(toks, t);
+    if (!m || !m.plural || m.info.need) return null;
+    const text = toks.slice(m.i, m.j).map((x) => x.t).join(' ').replace(/s$/u, '');
+    return { text, mentionStart: k, plural: false, gender: '', heads: [text.toLowerCase()] };
+  }
 }

@@ -1,8 +1,8 @@
 /**
- * Groups the name occurrences of an article into people: "Lori Lightfoot", "Lightfoot" and
- * "Ms. Lightfoot" are one person; "Te Kaurinui" is "Te Kaurinui Robert Parata"; a surname that
- * two people share ("Parata" for Hori Parata and his son) is linked to neither. Also marks
- * journalists (an "editor", "NBC 5's Lexi Sutter has the story", a byline), who are never
+ * Groups the name occurrences of an article into people: "Dana Whitlock", "Whitlock" and
+ * "Ms. Whitlock" are one person; "Te Rangi" is "Te Rangi Hemi Parore"; a surname that two
+ * people share ("Berg" for Anna Berg and her brother) is linked to neither. Also marks
+ * journalists (an "editor", "Channel 7's Lucy Tran has the story", a byline), who are never
  * officials nor the referent of a pronoun.
  */
 import { JOURNALIST } from './lexicon/titles';
@@ -10,10 +10,7 @@ import type { NameOcc } from './names';
 import type { Token } from './tokens';
 
 export interface Person {
-  id: number;
-  /** The first full form in the article (speakers are named so). */
-  first: string;
-  /** The fullest form. */
+  /** The fullest form of the name (labels name a speaker so, as first named: usually the same). */
   full: string;
   words: string[];
   gender: 'm' | 'f' | '';
@@ -49,7 +46,8 @@ export function groupPeople(toks: readonly Token[], names: readonly NameOcc[]): 
   const of = new Map<NameOcc, Person>();
   const ambiguous = new Set<NameOcc>();
   const create = (occ: NameOcc): Person => {
-    const p: Person = { id: persons.length, first: occ.text, full: occ.text, words: occ.words, gender: '', journalist: false, strong: occ.words.length > 1 || occ.honorific >= 0, occs: [] };
+    const strong = occ.words.length > 1 || occ.honorific >= 0;
+    const p: Person = { full: occ.text, words: occ.words, gender: '', journalist: false, strong, occs: [] };
     persons.push(p);
     return p;
   };
@@ -104,14 +102,14 @@ function lastMentioned(candidates: readonly Person[], occ: NameOcc): Person | un
   return best;
 }
 
-/** Is this occurrence a journalist's: "editor Jon Sopel", "Lexi Sutter has the story", "By Jane Roe"? */
+/** Is this occurrence a journalist's: "editor Tom Hale", "Lucy Tran has the story", "By Jane Roe"? */
 function journalistAt(toks: readonly Token[], occ: NameOcc): boolean {
   for (let k = Math.max(0, occ.i - 3); k < occ.i; k++) if (JOURNALIST.has(toks[k]!.w)) return true;
   const before = toks[occ.i - 1];
   if (before && before.w === 'by' && (occ.i === 1 || toks[occ.i - 2]!.para !== before.para)) return true;
   const after = toks.slice(occ.j, occ.j + 5).map((t) => t.w).join(' ');
   if (/^(?:has|had) the story|^report(?:s|ing|ed) from/u.test(after)) return true;
-  // "Jon Sopel, BBC News": a name followed by a news outlet.
+  // "Tom Hale, Channel 7 News": a name followed by a news outlet.
   if (/^, (?:[\p{L}.]+ ){0,2}(?:news|times|post|press)\b/u.test(after)) return true;
   const next = toks[occ.j];
   return next !== undefined && next.t === ',' && toks.slice(occ.j + 1, occ.j + 4).some((t) => JOURNALIST.has(t.w));

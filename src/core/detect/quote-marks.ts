@@ -1,8 +1,8 @@
 /**
- * Finds the quotations of an article by pairing its quotation marks: every style ("…", “…”, ‘…’,
- * '…', «…», « … », „…“, ‚…‘, »…«, ‹…›), nested marks kept inside the outer quote, and a quote
- * that runs over several paragraphs (opening mark, no closing mark, reopened at the start of the
- * next) taken as one. Apostrophes, possessives and foot/inch marks (don't, Smiths', '90s, 6'2",
+ * Finds the quotations of an article by pairing its quotation marks: every style ("…", “…”,
+ * ‘…’, '…', «…», « … », „…“, ‚…‘, »…«, ‹…›), nested marks kept inside the outer quote, and a
+ * quote that runs over several paragraphs (opening mark, no closing mark, reopened at the start
+ * of the next) taken as one. Apostrophes, possessives and foot/inch marks (don't, Smiths', '90s, 6'2",
  * rock 'n' roll) are told apart from quotation marks by what stands on either side of them.
  * One pass over the characters with a small stack; no regular expression backtracks.
  */
@@ -36,7 +36,6 @@ const FAMILY: Record<string, Family> = {
   "'": 's', '‘': 's', '’': 's', '‚': 's', '‛': 's',
   '«': 'g', '»': 'g', '‹': 'h', '›': 'h',
 };
-/** Jumps from one mark to the next: the scan looks at nothing else. */
 const MARK = /["“”„‟'‘’‚‛«»‹›]/gu;
 const SPACE = /\s/u;
 const WORD = /[\p{L}\p{M}\p{N}]/u;
@@ -58,6 +57,19 @@ export function findQuotes(article: ArticleText): QuoteSpan[] {
   const reversedH = firstH >= 0 && text[firstH] === '›';
   const quotes: QuoteSpan[] = [];
   let carried: Open | null = null;
+  // Every mark's offset, found once: each paragraph's scan then looks at its own marks only.
+  const marks: number[] = [];
+  for (const m of text.matchAll(MARK)) marks.push(m.index);
+  const firstMarkFrom = (from: number): number => {
+    let lo = 0;
+    let hi = marks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (marks[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
 
   article.paragraphs.forEach((para, index) => {
     let from = para.start;
@@ -136,10 +148,10 @@ export function findQuotes(article: ArticleText): QuoteSpan[] {
       if (k === 0) emit(open, at + 1, [{ start: open.from, end: at }]);
     };
 
-    MARK.lastIndex = from;
-    for (let found = MARK.exec(text); found && found.index < to; found = MARK.exec(text)) {
-      const i = found.index;
-      const c = found[0];
+    let next = firstMarkFrom(from);
+    for (; next < marks.length && marks[next]! < to; next++) {
+      const i = marks[next]!;
+      const c = text[i]!;
       const fam = FAMILY[c]!;
       const pc = i > paraStart ? text[i - 1]! : ' ';
       const nc = i + 1 < to ? text[i + 1]! : ' ';
@@ -174,7 +186,7 @@ export function findQuotes(article: ArticleText): QuoteSpan[] {
       // Single marks: most of them are apostrophes.
       if (WORD.test(pc) && WORD.test(nc)) continue; // don't, O'Brien, l’Etat
       if ((c === "'" || c === '’') && /['’]n['’]/u.test(text.slice(i, i + 3)) && SPACE.test(pc)) {
-        MARK.lastIndex = i + 3; // rock 'n' roll
+        next++; // rock 'n' roll: both marks are apostrophes
         continue;
       }
       if (DIGIT.test(pc) && c !== '‘') continue; // 6'2", the 1990’s

@@ -5,7 +5,7 @@
  * read, so that "she said" after a quote paragraph finds that paragraph's speaker.
  */
 import type { Analysis } from './analysis';
-import { INSTITUTION } from './lexicon/words';
+import { DEFINITE, INSTITUTION } from './lexicon/words';
 import type { Official } from './officials';
 import type { Person } from './people';
 import { titleAt } from './titles';
@@ -20,19 +20,17 @@ export interface Referent {
   org: boolean;
 }
 
-const DEFINITE = new Set(['the', 'le', 'la', 'l’', "l'", 'der', 'die', 'el', 'o', 'a']);
-
 /** The official an expression like "the mayor" (title words `heads`) refers to at token `at`. */
-export function officialFor(a: Analysis, officials: readonly Official[], heads: readonly string[], at: number): Official | null {
+export function officialFor(officials: readonly Official[], heads: readonly string[], at: number): Official | null {
   let best: Official | null = null;
   let bestAt = -1;
   for (const o of officials) {
     if (!heads.some((h) => o.role.heads.includes(h))) continue;
-    const seen = o.person.occs.filter((occ) => occ.i < at).pop();
-    const when = seen ? seen.i : -1;
+    const occs = o.person.occs;
+    const n = before(occs, at, (occ) => occ.i);
+    const when = n > 0 ? occs[n - 1]!.i : -1;
     if (!best || when > bestAt) [best, bestAt] = [o, when];
   }
-  void a;
   return best;
 }
 
@@ -66,7 +64,7 @@ export function buildReferents(a: Analysis, officials: readonly Official[]): Ref
   for (let k = 0; k < toks.length; k++) {
     const d = descriptionAt(a, k);
     if (d) {
-      const o = officialFor(a, officials, d.heads, k);
+      const o = officialFor(officials, d.heads, k);
       if (o) at(k, o.person.full, o.person, false);
     } else if (INSTITUTION.has(toks[k]!.w) && DEFINITE.has(toks[k - 1]?.w ?? '')) {
       at(k - 1, toks[k]!.t, null, true);
@@ -93,14 +91,18 @@ export function resolve(
 ): Referent | null {
   let sent = -1;
   let best: Referent | null = null;
-  for (let k = refs.length - 1; k >= 0; k--) {
+  let sure = false; // best's gender is known to fit, not merely unknown
+  for (let k = before(refs, p.tok, (r) => r.tok) - 1; k >= 0; k--) {
     const r = refs[k]!;
-    if (r.tok >= p.tok || skip(r)) continue;
+    if (skip(r)) continue;
     if (r.para < p.para - paras) break;
     if (best && r.sent !== sent) break;
     if (!fits(r, want)) continue;
+    const known = (want === 'm' || want === 'f') && r.person?.gender === want;
+    if (sure && !known) continue;
     best = r;
     sent = r.sent;
+    sure ||= known;
   }
   return best;
 }
@@ -111,4 +113,16 @@ function fits(r: Referent, want: 'm' | 'f' | 'o' | 'p' | 'any'): boolean {
   if (r.org) return false;
   const g = r.person?.gender ?? '';
   return g === '' || g === want;
+}
+
+/** How many of `items` (sorted by token) stand before token `tok`. */
+export function before<T>(items: readonly T[], tok: number, at: (x: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at(items[mid]!) < tok) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,14 +1,16 @@
 /**
  * Finds the public role the article gives a name occurrence, by the patterns newsrooms use:
- * title before the name ("Illinois Governor J.B. Pritzker", "Sen. Tammy Duckworth", "Minister for
- * Foreign Affairs Penny Wong"), appositive after ("Jane Roe, the city's police chief") or before
- * ("Sudan's president, Omar al-Bashir"), a relative clause ("X, who chairs the Senate
- * Transportation Committee"), a party tag ("Sen. Tammy Duckworth, D-Ill."), and a plural title
- * shared by coordinated names ("cabinet ministers A and B").
+ * title before the name ("Ohio Governor Ellen R. Marsh", "Sen. Carl Owens", "Minister for
+ * Foreign Affairs Penny Wu"), appositive after ("Jane Roe, the city's police chief") or before
+ * ("the country's president, Ahmed al-Rashid"), a relative clause ("X, who chairs the Senate
+ * Transportation Committee"), a party tag ("Tammy Ruiz, D-Ore."), and a plural title shared by
+ * coordinated names ("cabinet ministers A and B").
  */
-import { INSTITUTION, ORG_HEAD } from './lexicon/words';
+import { COMPLEMENT, DETERMINER, INSTITUTION, ORG_HEAD, set } from './lexicon/words';
 import type { NameOcc } from './names';
-import { rolePhrase, titleAt, type Role } from './titles';
+import { PARTY_TAG } from './lexicon/titles';
+import { rolePhrase, type Role } from './role-phrase';
+import { titleAt } from './titles';
 import type { Token } from './tokens';
 
 export interface FoundRole {
@@ -21,15 +23,15 @@ export interface FoundRole {
   heads: string[];
 }
 
-const COMPLEMENT = new Set(['of', 'for', 'de', 'du', 'des', 'd’', "d'", 'für', 'del', 'da', 'do', 'dos', 'das', 'to']);
-const DETERMINER = new Set(['the', 'a', 'an', 'le', 'la', 'l’', "l'", 'les', 'un', 'une', 'der', 'die', 'das', 'ein', 'eine', 'el', 'los', 'o', 'um', 'uma', 'its', 'his', 'her', 'their']);
-const CLAUSE_END = new Set(['who', 'which', 'that', 'qui', 'que', 'dont', 'der', 'die', 'welche', 'quien', 'que', 'and', 'et', 'und', 'y', 'e', 'but', 'mais']);
+/** Words that end an appositive role ("député socialiste … qui a voté contre"). */
+const CLAUSE_END = set('who which that qui que dont der die welche quien and et und y e but mais');
 const WHO_VERBS: Record<string, string> = {
   advises: 'adviser to', advised: 'adviser to', chairs: 'chair of', chaired: 'chair of', heads: 'head of',
   headed: 'head of', leads: 'leader of', led: 'leader of', represents: 'representative of', directs: 'director of',
   runs: 'head of', préside: 'président de', dirige: 'directeur de', leitet: 'Leiter von', preside: 'presidente de',
 };
-const PARTY_TAG = /^[DRI]-[A-Z][a-z]{1,4}\.?$/u;
+/** A party, or "elect", between a title and the name: "députée écologiste", "presidente eleito". */
+const PARTY_ADJECTIVE = /(?:iste|ista|istes|istas|ain|aine|ano|ana|ien|ienne)$|^(?:elect|electo|electa|eleito|eleita|élue?)$/u;
 
 function valid(role: Role): boolean {
   return role.qualified && role.public;
@@ -53,11 +55,17 @@ function before(text: string, toks: readonly Token[], occ: NameOcc): FoundRole |
     const m = titleAt(toks, k);
     if (!m || m.j > start) continue;
     const gap = toks.slice(m.j, start);
-    const complement = gap.length > 0 && COMPLEMENT.has(gap[0]!.w) && gap.every((t) => t.cap || t.caps || COMPLEMENT.has(t.w) || t.w === 'the');
-    if (gap.length > 0 && !complement) continue;
+    // "Minister for Foreign Affairs Penny Wong": a capitalised complement, then the name (in
+    // "ministra de Hacienda" the capitalised word is the complement, not a name).
+    const inComplement = (t: Token): boolean => t.cap || t.caps || COMPLEMENT.has(t.w) || t.w === 'the';
+    const complement = gap.length > 0 && COMPLEMENT.has(gap[0]!.w) && gap.some((t) => t.cap) && gap.every(inComplement);
+    // "la députée écologiste Inès Carpentier", "el diputado socialista …", "le sénateur LR …":
+    // a party after the title (never "the mayor told Smith").
+    const party = gap.length === 1 && (gap[0]!.caps || PARTY_ADJECTIVE.test(gap[0]!.w));
+    if (gap.length > 0 && !complement && !party) continue;
     if (toks.slice(k, start).some((t) => t.sent !== toks[occ.i]!.sent || t.q !== toks[occ.i]!.q)) continue;
     const role = rolePhrase(text, toks, m, start);
-    // A plural title goes before full names ("cabinet ministers Jonathan Moyo and…"), not "députés Front".
+    // A plural title goes before full names ("cabinet ministers Anna Pohl and…"), not "députés Front".
     if (m.plural && occ.words.length < 2) continue;
     if (valid(role)) return found(role, role.i, toks);
   }
@@ -81,7 +89,9 @@ function after(text: string, toks: readonly Token[], occ: NameOcc): FoundRole | 
       if (u.sent !== t.sent || CLAUSE_END.has(u.w) || u.q >= 0) break;
       end++;
     }
-    // A complement only when it hangs on the title ("mayor of Chicago", "député socialiste").
+    // A complement only when it hangs on the title ("mayor of Lyon", "député socialiste");
+    // a plural ("Fairfax, representatives of…") describes a group, not this person.
+    if (m.plural) break;
     const role = rolePhrase(text, toks, m, end);
     const lead = toks.slice(k, role.i);
     if (lead.length > 0) break;
@@ -95,13 +105,16 @@ function after(text: string, toks: readonly Token[], occ: NameOcc): FoundRole | 
 function appositiveBefore(text: string, toks: readonly Token[], occ: NameOcc): FoundRole | null {
   const comma = occ.i - 1;
   if (toks[comma]?.t !== ',' || occ.honorific >= 0) return null;
-  for (let k = comma - 1; k >= 0 && k >= comma - 6; k--) {
-    const t = toks[k]!;
-    if (t.k !== 'w' || t.sent !== toks[occ.i]!.sent || t.q >= 0) break;
+  // The phrase's head is its first title with a complement up to the comma: "a spokeswoman for
+  // the governor, Leah Ortega", "la ministre de la Culture, Rima Abdel".
+  let from = comma - 1;
+  const inPhrase = (t: Token): boolean => t.k === 'w' && t.sent === toks[occ.i]!.sent && t.q < 0;
+  while (from > 0 && from > comma - 6 && inPhrase(toks[from - 1]!)) from--;
+  for (let k = from; k < comma; k++) {
     const m = titleAt(toks, k);
     if (!m || m.j > comma) continue;
     const gap = toks.slice(m.j, comma);
-    if (gap.length > 0 && !COMPLEMENT.has(gap[0]!.w)) continue;
+    if (m.plural || (gap.length > 0 && !COMPLEMENT.has(gap[0]!.w))) continue;
     const role = rolePhrase(text, toks, m, comma);
     if (valid(role)) return found(role, occ.i, toks);
   }
@@ -110,30 +123,39 @@ function appositiveBefore(text: string, toks: readonly Token[], occ: NameOcc): F
 
 /** "Name, who chairs the Senate Transportation Committee": a post held, said with a verb. */
 function whoClause(text: string, toks: readonly Token[], occ: NameOcc): FoundRole | null {
-  const [comma, who, verb] = [toks[occ.j], toks[occ.j + 1], toks[occ.j + 2]];
+  // "Alicia Grant, D-Springfield, who chairs…": a party tag may stand between.
+  const j = PARTY_TAG.test(toks[occ.j + 1]?.t ?? '') && toks[occ.j + 2]?.t === ',' ? occ.j + 2 : occ.j;
+  const [comma, who, verb] = [toks[j], toks[j + 1], toks[j + 2]];
   if (comma?.t !== ',' || !who || !['who', 'qui', 'der', 'die', 'quien', 'que'].includes(who.w) || !verb) return null;
   const noun = WHO_VERBS[verb.w];
   if (!noun) return null;
-  let end = occ.j + 3;
-  while (end < toks.length && end < occ.j + 15 && toks[end]!.k !== 'p' && toks[end]!.sent === verb.sent) end++;
-  const object = toks.slice(occ.j + 3, end);
-  const official = object.some((t, n) => titleAt(toks, occ.j + 3 + n) !== null || ORG_HEAD.has(t.w) || INSTITUTION.has(t.w));
+  let end = j + 3;
+  while (end < toks.length && end < j + 15 && toks[end]!.k !== 'p' && toks[end]!.sent === verb.sent) end++;
+  const object = toks.slice(j + 3, end);
+  const official = object.some((t, n) => ORG_HEAD.has(t.w) || INSTITUTION.has(t.w) || titleAt(toks, j + 3 + n) !== null);
   if (!official || object.length === 0) return null;
   const rest = text.slice(object[0]!.s, object[object.length - 1]!.e).replace(/^(?:the|la|le|l’|l')\s*/u, '');
   const heads = [noun.split(' ')[0]!.toLowerCase()];
   return { text: `${noun} ${rest}`, mentionStart: occ.i, plural: false, gender: '', heads };
 }
 
-/** "Tammy Duckworth, D-Ill.": a legislator's party and state. */
+/** "Tammy Ruiz, D-Ore.": a legislator's party and state. */
 function partyTag(toks: readonly Token[], occ: NameOcc): FoundRole | null {
   const [comma, tag] = [toks[occ.j], toks[occ.j + 1]];
   if (comma?.t !== ',' || !tag) return null;
   const next = toks[occ.j + 2];
   const written = tag.t + (next?.t === '.' ? '.' : '');
-  return PARTY_TAG.test(written) ? { text: 'legislator', mentionStart: occ.i, plural: false, gender: '', heads: ['legislator'] } : null;
+  if (!PARTY_TAG.test(written)) return null;
+  return { text: 'legislator', mentionStart: occ.i, plural: false, gender: '', heads: ['legislator'] };
 }
 
 /** The role given at this occurrence, if any. */
 export function roleAt(text: string, toks: readonly Token[], occ: NameOcc): FoundRole | null {
-  return before(text, toks, occ) ?? appositiveBefore(text, toks, occ) ?? after(text, toks, occ) ?? whoClause(text, toks, occ) ?? partyTag(toks, occ);
+  return (
+    before(text, toks, occ) ??
+    appositiveBefore(text, toks, occ) ??
+    after(text, toks, occ) ??
+    whoClause(text, toks, occ) ??
+    partyTag(toks, occ)
+  );
 }

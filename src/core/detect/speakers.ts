@@ -1,20 +1,27 @@
 /**
  * Attributes every quotation: its kind, then its speaker by the sieve (attribution.ts), resolved
  * to the full name as first named; then the rules for quotes with no attribution of their own:
- * a quote right after an attributed one in the same paragraph shares its speaker, a quote that
- * opens a paragraph (or a sentence) continues the person the text was just about, and a quote
- * echoed elsewhere (a lede's fragment, a heading) takes the speaker of the quote it echoes.
+ * a quote right after an attributed one in the same paragraph shares its speaker, and a quote
+ * that opens a paragraph (or a sentence) continues the person the text was just about; last,
+ * echoes (echo.ts).
  */
 import type { Analysis } from './analysis';
-import { attribute, indexNames, type Subject } from './attribution';
+import { attribute } from './attribution';
+import { echo } from './echo';
+import { nameEnd } from './names';
 import type { OfficialsFound } from './officials';
 import { quoteKind } from './quote-kind';
 import { buildReferents, officialFor, resolve, stripArticle, type Referent } from './referents';
-import type { DetectedQuote, QuoteKind } from './types';
+import { subjects, type Subject } from './subjects';
+import type { DetectedQuote, QuoteKind, Span } from './types';
 
+/** Characters below which a paragraph reads as a heading. */
+const HEADING = 80;
+
+/** Every quotation of the analysed article, with its kind and speaker. */
 export function attributeQuotes(a: Analysis, found: OfficialsFound): DetectedQuote[] {
   const { toks, quotes, people } = a;
-  const ix = indexNames(a);
+  const find = subjects(a);
   const refs = buildReferents(a, found.officials);
   const out: DetectedQuote[] = [];
   const speakerRef: (Referent | null)[] = [];
@@ -24,9 +31,12 @@ export function attributeQuotes(a: Analysis, found: OfficialsFound): DetectedQuo
   quotes.forEach((q, qi) => {
     const [qa] = a.quoteToks[qi]!;
     const open = toks[qa]!;
-    const att = attribute(a, ix, qi);
+    const att = attribute(a, find, qi);
     const previous = out[qi - 1];
-    const kind: QuoteKind = quoteKind(a, qi, att?.rule === 'after' || att?.rule === 'colon', previous?.kind ?? null);
+    // A quote its own attribution names a speaker for is speech, however short.
+    const direct = att !== null && (att.rule === 'after' || att.rule === 'colon');
+    const attributed = direct || (att !== null && att.subject.kind !== 'none');
+    const kind: QuoteKind = quoteKind(a, qi, attributed, direct, previous?.kind ?? null);
     let ref: Referent | null = null;
     if (kind === 'speech') {
       if (att) ref = resolveSubject(att.subject, att.tok);
@@ -35,12 +45,26 @@ export function attributeQuotes(a: Analysis, found: OfficialsFound): DetectedQuo
     speakerRef.push(ref);
     explicit.push(att !== null);
     const result: DetectedQuote = { start: q.start, end: q.stop, text: q.text, kind, speaker: ref?.name ?? null };
+    const span = ref && att ? spanOf(att.subject) : null;
+    if (span) result.speakerSpan = span;
     out.push(result);
     // The speaker becomes a referent where the quote stands, for the pronouns that follow.
     if (ref) addRef({ ...ref, tok: att ? att.tok : qa, sent: toks[att ? att.tok : qa]!.sent, para: open.para });
   });
-  echo(out, explicit);
+  // A quote heading a short paragraph (a heading, a pull quote) may echo one said in the text.
+  const heading = quotes.map((_, qi) => {
+    const para = a.paragraphs[toks[a.quoteToks[qi]![0]]!.para];
+    return para !== undefined && para.end - para.start < HEADING;
+  });
+  echo(out, explicit, heading);
   return out;
+
+  /** Where the attribution names the speaker: a name or an organisation, not a pronoun. */
+  function spanOf(s: Subject): Span | null {
+    if (s.kind === 'org') return s.span;
+    if (s.kind !== 'name') return null;
+    return { start: toks[s.occ.i]!.s, end: nameEnd(toks[s.occ.j - 1]!) };
+  }
 
   function addRef(r: Referent): void {
     let k = refs.length;
@@ -61,7 +85,7 @@ export function attributeQuotes(a: Analysis, found: OfficialsFound): DetectedQuo
       case 'org':
         return { ...base, name: orgName(s.text), person: null, org: true };
       case 'desc': {
-        const o = officialFor(a, found.officials, s.heads, tok);
+        const o = officialFor(found.officials, s.heads, tok);
         return o ? { ...base, name: o.person.full, person: o.person, org: false } : null;
       }
       case 'pronoun': {
@@ -94,26 +118,8 @@ export function attributeQuotes(a: Analysis, found: OfficialsFound): DetectedQuo
     const startsSentence = !toks[qa - 1] || toks[qa - 1]!.sent !== open.sent;
     if (!startsSentence) return null;
     // Paragraphs in between without anyone in them (a caption, a tag line) do not break the thread.
-    const r = resolve(refs, { tok: qa, sent: open.sent, para: open.para }, 'any', (x) => x.person?.journalist === true, 2);
+    const here = { tok: qa, sent: open.sent, para: open.para };
+    const r = resolve(refs, here, 'any', (x) => x.person?.journalist === true, 2);
     return r ? { ...r, tok: qa, sent: open.sent, para: open.para } : null;
   }
-}
-
-/**
- * A quote whose words another quote repeats (a lede's fragment, a heading) takes that quote's
- * speaker, unless its own attribution named one: the repetition is better evidence than context.
- */
-function echo(quotes: DetectedQuote[], explicit: readonly boolean[]): void {
-  const norm = (s: string): string => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-  const texts = quotes.map((q) => norm(q.text));
-  quotes.forEach((q, i) => {
-    if (explicit[i] && q.speaker !== null) return;
-    const words = texts[i]!.trim().split(' ').length;
-    // A term is an echo only when short and alone in its paragraph-like position (a heading).
-    if (q.kind === 'term' && words > 8) return;
-    const source = quotes.find((other, j) => j !== i && other.kind === 'speech' && other.speaker !== null && texts[j]!.includes(texts[i]!));
-    const same = quotes.find((other, j) => j !== i && other.kind === 'speech' && texts[j]!.includes(texts[i]!));
-    if (q.kind === 'term' && same) q.kind = 'speech';
-    if (q.kind === 'speech' && source) q.speaker = source.speaker;
-  });
 }

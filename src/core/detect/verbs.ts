@@ -3,12 +3,16 @@
  * source preposition ("according to", "selon")?
  */
 import { PARTICLE_VERB, PRONOUN, SOURCE_PREP, SPEECH_VERB, VERB_PARTICLE } from './lexicon/speech';
+import { DETERMINER, set } from './lexicon/words';
 import type { Token } from './tokens';
 
-const DETERMINER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'le', 'la', 'les', 'un', 'une', 'des', 'ses', 'der', 'die', 'das', 'el', 'los']);
 /** Forms that are also nouns ("the notes", "a claim"): not verbs after a determiner. */
-const NOUNISH = new Set(['note', 'notes', 'claim', 'claims', 'comment', 'comments', 'post', 'posts', 'answer', 'answers', 'promise', 'promises', 'state', 'states', 'stress', 'joke', 'counter', 'reply', 'replies', 'tweet', 'tweets', 'dit', 'note', 'lance', 'dire']);
+const NOUNISH = set(
+  'note notes claim claims comment comments post posts answer answers promise promises state states stress ' +
+    'joke counter reply replies tweet tweets',
+);
 const PREPS = SOURCE_PREP.map((p) => p.split(' '));
+const PREP_START = new Set(PREPS.map((p) => p[0]!));
 
 /** Is token k a verb of saying (not the noun "notes" after a determiner)? Returns its last token index or -1. */
 export function speechVerbAt(toks: readonly Token[], k: number): number {
@@ -31,8 +35,12 @@ export function pronounAt(toks: readonly Token[], k: number): 'm' | 'f' | 'o' | 
 
 /** The source preposition starting at token k ("according to"): the index after it, or -1. */
 export function sourcePrepAt(toks: readonly Token[], k: number): number {
+  const first = toks[k]?.w;
+  if (first === undefined || !PREP_START.has(first)) return -1;
   for (const words of PREPS) {
-    if (words.every((w, n) => toks[k + n]?.w === w || toks[k + n]?.t.toLowerCase() === w)) return k + words.length;
+    let n = 0;
+    while (n < words.length && toks[k + n]?.w === words[n]) n++;
+    if (n === words.length) return k + n;
   }
   return -1;
 }

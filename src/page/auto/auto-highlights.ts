@@ -7,8 +7,11 @@ import type { ExtractedArticle } from '@/src/core/extract';
 import { normalizeUrl } from '@/src/core/url';
 import type { AutoSummary } from '@/src/messaging/protocol';
 import { DEFAULT_AUTO_SETTINGS, effectiveFor, loadAutoSettings, onAutoSettingsChanged, type AutoSettings } from '@/src/settings/auto-highlights';
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
+import { loadBundle } from '../lazy-bundle';
 import { AutoPainter } from './auto-painter';
-import { runAutoPipeline, type AutoResult } from './pipeline';
+import type { AutoResult } from './pipeline';
+import type { PipelineBundle } from './pipeline-bundle';
 
 export class AutoHighlights {
   readonly painter = new AutoPainter();
@@ -35,6 +38,10 @@ export class AutoHighlights {
       this.settings = await loadAutoSettings().catch(() => DEFAULT_AUTO_SETTINGS);
       const url = normalizeUrl(location.href);
       if (!url || generation !== this.generation) return;
+      // Pages that are not articles never load Readability and the detectors.
+      if (!document.body || !isProbablyReaderable(document)) return;
+      const { runAutoPipeline } = await loadBundle<PipelineBundle>('auto');
+      if (generation !== this.generation) return;
       const result = await runAutoPipeline(document, url, () => generation !== this.generation);
       if (generation !== this.generation) return;
       this.result = result;

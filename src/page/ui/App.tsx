@@ -1,12 +1,15 @@
 /** Everything the content script shows in the page: toolbar, editor, message. Stateless; the annotator owns the state. */
 import type { Annotation, Color } from '@/src/core/model';
 import type { AnnotationPatch } from '@/src/messaging/protocol';
+import { DetectionCard, type CardState } from './DetectionCard';
 import { Editor, type SaveState } from './Editor';
 import { Toolbar } from './Toolbar';
 
 export interface UiState {
   toolbar?: { x: number; y: number };
   editor?: { annotation: Annotation; x: number; y: number; overlaps: string[]; saveState: SaveState };
+  /** The card of a clicked quotation or official. */
+  card?: CardState;
   toast?: { message: string; tone: 'info' | 'error' };
   knownTags: string[];
 }
@@ -17,10 +20,12 @@ export interface UiActions {
   remove: (id: string) => void;
   nextOverlap: () => void;
   closeEditor: () => void;
+  saveQuote: () => void;
+  stepMention: (delta: 1 | -1) => void;
 }
 
 export function App({ state, actions }: { state: UiState; actions: UiActions }) {
-  const { toolbar, editor, toast } = state;
+  const { toolbar, editor, card, toast } = state;
   return (
     <div class="layer">
       {toolbar && <Toolbar x={toolbar.x} y={toolbar.y} onPick={actions.pick} />}
@@ -39,6 +44,7 @@ export function App({ state, actions }: { state: UiState; actions: UiActions }) 
           onClose={actions.closeEditor}
         />
       )}
+      {card && <DetectionCard card={card} onSaveQuote={actions.saveQuote} onStep={actions.stepMention} onClose={actions.closeEditor} />}
       {toast && (
         <div class={`pop toast ${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
           {toast.message}

@@ -1,60 +1,87 @@
 /**
  * The words that attribute speech: verbs of saying in every form the rules meet them (finite,
- * participle after "a"/"has"), the prepositions that name a source ("according to", "selon"),
- * the subject pronouns a speaker may be referred to by, and the words that mark a quotation as a
- * term rather than speech ("so-called", "dubbed").
+ * participle after "a"/"has"), generated from stems where the inflection is regular; the
+ * prepositions that name a source ("according to", "selon"); subject and object pronouns; and
+ * the words that make a quotation a term rather than speech ("so-called", "dubbed").
  */
 import { set } from './words';
 
+/** Each stem with each ending: forms('sag erklär', 't te') → sagt sagte erklärt erklärte. */
+function forms(stems: string, endings: string): string {
+  const ends = endings.split(' ');
+  return stems
+    .split(' ')
+    .flatMap((s) => ends.map((e) => s + e))
+    .join(' ');
+}
+
 /** Verbs of saying: English, French, German, Spanish, Portuguese. */
 export const SPEECH_VERB = set(
-  // English
-  'say says said saying tell tells told add adds added write writes wrote written tweet tweets tweeted ' +
-    'post posted explain explains explained note notes noted ask asks asked reply replies replied respond ' +
-    'responds responded answer answered argue argues argued insist insists insisted claim claims claimed ' +
-    'declare declares declared announce announces announced admit admits admitted acknowledge acknowledged ' +
-    'warn warns warned continue continues continued recall recalls recalled remark remarked comment ' +
-    'commented observe observed suggest suggested stress stressed emphasise emphasised emphasize ' +
-    'emphasized concede conceded confirm confirmed complain complained shout shouted yell yelled whisper ' +
-    'whispered exclaim exclaimed mutter muttered joke joked quip quipped boast boasted vow vowed promise ' +
-    'promised predict predicted urge urged testify testified describe describes described state states ' +
-    'stated maintain maintains maintained allege alleged counter countered reiterate reiterated speak ' +
-    'speaks spoke recount recounted conclude concluded cautioned agree agreed wonder wondered ' +
-    // French
-    'dit dire disait déclare déclaré affirme affirmé estime estimé explique expliqué ajoute ajouté insiste ' +
-    'insisté souligne souligné assure assuré indique indiqué précise précisé confie confié raconte raconté ' +
-    'poursuit conclut conclu rappelle rappelé lance lancé martèle martelé annonce annoncé considère ' +
-    'considéré juge jugé déplore déploré regrette regretté reconnaît reconnu prévient prévenu note noté ' +
-    'observe observé répond répondu répète répété écrit tweeté dénonce dénoncé admet admis promet promis ' +
-    'avertit averti plaide plaidé soutient soutenu réagit réagi commente commenté résume résumé confirme ' +
-    'confirmé témoigne s’exclame ' +
-    // German
-    'sagt sagte sagten gesagt erklärt erklärte erklärten meint meinte betont betonte ergänzt ergänzte ' +
-    'berichtet berichtete schreibt schrieb warnt warnte fordert forderte behauptet behauptete versichert ' +
-    'versicherte unterstrich bekräftigte mahnte sprach twitterte fügte ' +
-    // Spanish
-    'dijo dice dijeron afirmó afirma señaló señala aseguró asegura explicó explica añadió añade declaró ' +
-    'declara indicó indica agregó agrega sostuvo sostiene manifestó comentó advirtió destacó subrayó ' +
-    'insistió escribió respondió apuntó precisó reconoció recordó expresó denunció anunció ' +
-    // Portuguese
-    'disse diz disseram afirmou declarou explicou acrescentou ressaltou destacou garantiu contou escreveu ' +
-    'respondeu avaliou comentou informou defendeu alertou lembrou observou completou reforçou admitiu ' +
-    'anunciou frisou sublinhou',
+  [
+    // English: regular verbs with -s, -ed, -ing; those ending in e; irregular ones.
+    forms(
+      'add explain ask insist claim warn recall remark comment suggest confirm complain shout yell whisper ' +
+        'exclaim mutter boast vow predict maintain counter recount tweet post respond answer call wonder ' +
+        'scream laugh sigh plead demand question confess reveal retort lament threaten reckon',
+      ' s ed ing',
+    ),
+    forms(
+      'note declare announce acknowledge continue observe concede joke promise urge describe state allege ' +
+        'reiterate conclude agree argue muse propose',
+      ' s d',
+    ),
+    forms(
+      'not declar announc acknowledg continu observ conced jok promis urg describ stat alleg reiterat ' +
+        'conclud argu mus propos',
+      'ing',
+    ),
+    'say says said saying tell tells told telling write writes wrote written writing speak speaks spoke ' +
+      'speaking admit admits admitted admitting quip quipped reply replies replied replying testify ' +
+      'testified stress stressed stressing emphasise emphasised emphasize emphasized cautioned cry cries ' +
+      'cried crying',
+    // French -er verbs: present and participle; then the others.
+    forms(
+      'déclar affirm estim expliqu ajout insist soulign assur indiqu précis confi racont rappel lanc martel ' +
+        'annonc jug déplor regrett not observ dénonc plaid comment résum confirm qualifi témoign lâch gliss ' +
+        'souffl tranch nuanc avanc ironis détaill',
+      'e é',
+    ),
+    'dit dire disait poursuit conclut conclu reconnaît reconnu prévient prévenu répond répondu écrit admet ' +
+      'admis promet promis avertit averti soutient soutenu réagit réagi considère considéré répète répété ' +
+      's’exclame tweeté renchérit',
+    // German weak verbs: -t -te (-et -ete after t or d); then strong ones.
+    forms('sag erklär mein beton ergänz warn forder versicher bekräftig mahn twitter', 't te'),
+    forms('bericht behaupt bezeichn', 'et ete'),
+    'sagten gesagt erklärten schreibt schrieb unterstrich sprach fügte nennt nannte',
+    // Spanish -ar verbs: preterite and present; then the others.
+    forms(
+      'afirm señal asegur explic declar indic agreg manifest coment destac subray apunt precis record ' +
+        'denunci anunci expres habl cont relat sentenci puntualiz aclar lament critic',
+      'ó a',
+    ),
+    'dijo dice dijeron añadió añade sostuvo sostiene advirtió insistió escribió respondió reconoció',
+    // Portuguese -ar verbs: preterite and present; then the others.
+    forms(
+      'afirm declar explic acrescent ressalt destac cont avali coment inform alert lembr observ complet ' +
+        'reforç anunci fris sublinh fal relat critic lament ponder question argument salient pontu',
+      'ou a',
+    ),
+    'disse diz disseram garantiu escreveu respondeu defendeu admitiu',
+  ].join(' '),
 );
 
-/** Particles that belong to a verb of saying ("pointed out", "fügte hinzu"). */
-export const VERB_PARTICLE = set('out hinzu');
-/** Verbs that say only with a particle ("pointed out"). */
+/** "pointed out", "fügte hinzu": verbs that say only with their particle. */
 export const PARTICLE_VERB = set('point points pointed');
+export const VERB_PARTICLE = set('out hinzu');
 
 /** Auxiliaries and adverbs that may stand between a subject and its verb of saying. */
 export const AUX = set(
-  'has have had was is were would will also then later previously recently again further once ' +
-    'a ont avait avaient aussi également encore hat haben hatte auch ha han había también ainda já tem têm',
+  'has have had was is were would will also then later again once a ont avait aussi également hat hatte ' +
+    'auch ha había también tem',
 );
 
-/** Prepositions naming a source; the multiword ones are matched token by token. */
-export const SOURCE_PREP = ['according to', 'selon', 'd’après', "d'après", 'laut', 'según', 'segundo', 'de acordo com'];
+/** Prepositions naming a source, token by token (the tokenizer splits the elision of "d’après"). */
+export const SOURCE_PREP = ['according to', 'selon', 'd’ après', "d' après", 'laut', 'según', 'segundo', 'de acordo com'];
 
 /** Subject pronouns: m(asculine), f(eminine), o(rganisation or thing), p(lural). */
 export const PRONOUN: Record<string, 'm' | 'f' | 'o' | 'p'> = {
@@ -62,17 +89,24 @@ export const PRONOUN: Record<string, 'm' | 'f' | 'o' | 'p'> = {
   él: 'm', ella: 'f', ele: 'm', ela: 'f',
 };
 
-/** Honorifics before a name, with the gender they tell. */
+/** Object pronouns after a source preposition: "selon lui", "laut ihr", "according to her". */
+export const OBJECT_PRONOUN: Record<string, 'm' | 'f' | 'p'> = {
+  him: 'm', her: 'f', them: 'p', lui: 'm', elle: 'f', eux: 'p', ihm: 'm', ihr: 'f', él: 'm', ella: 'f',
+  ele: 'm', ela: 'f',
+};
+
+/** Honorifics and forms of address before a name, with the gender they tell. */
 export const HONORIFIC: Record<string, 'm' | 'f' | ''> = {
-  mr: 'm', mister: 'm', mrs: 'f', ms: 'f', miss: 'f', dr: '', prof: '', m: 'm', mme: 'f', mlle: 'f',
-  monsieur: 'm', madame: 'f', herr: 'm', frau: 'f', sr: 'm', sra: 'f', señor: 'm', señora: 'f', dom: 'm',
-  dona: 'f', sir: 'm', dame: 'f', lord: 'm', lady: 'f',
+  mr: 'm', mrs: 'f', ms: 'f', miss: 'f', dr: '', prof: '', m: 'm', mme: 'f', mlle: 'f', monsieur: 'm',
+  madame: 'f', herr: 'm', frau: 'f', sr: 'm', sra: 'f', señor: 'm', señora: 'f', dona: 'f', sir: 'm',
+  lord: 'm', lady: 'f', professor: '', coach: '', pastor: '', reverend: '', rev: '', father: 'm',
+  sister: 'f', rabbi: '', imam: '', bishop: '',
 };
 
 /** Words right before a quotation that make it a term: a name, a title or a word mentioned. */
 export const TERM_CUE = set(
-  'called dubbed so-called nicknamed named titled entitled labelled labeled branded term word phrase ' +
-    'slogan hashtag motto known sogenannte sogenannten sogenannter genannt dénommé dénommée baptisé ' +
-    'baptisée surnommé surnommée appelé appelée intitulé intitulée mot terme llamado llamada denominado ' +
-    'denominada apodado apodada conocido chamado chamada apelidado apelidada palavra palabra',
+  'called calls call calling dubbed dubs so-called nicknamed named titled entitled labelled labeled ' +
+    'branded term word phrase slogan hashtag known sogenannte sogenannten genannt baptisé baptisée ' +
+    'surnommé surnommée appelé appelée intitulé mot terme llamado llamada denominado apodado chamado ' +
+    'chamada apelidado palavra palabra',
 );

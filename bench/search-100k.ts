@@ -1,0 +1,246 @@
+/**
+ * search-100k: 100,000 generated highlights (bench/search-corpus.ts) in the extension's own
+ * database, in Chromium with the built extension; 50 typed queries sent from an extension page
+ * to the background as the popup sends them, timed round trip (parse, index reads, ranking and
+ * the first 50 results with their pages). The baseline, in the same run and page: a full scan of
+ * the same documents, scored by the same ranking code. `popup-first-results`: from opening the
+ * popup to its first results on screen (a `performance.mark` the popup sets), at 100k.
+ *
+ * Seeding writes the records and their search documents (built by the same `buildSearchDoc` the
+ * background uses) straight into IndexedDB from an extension page — same origin as the
+ * background, so the same database — because no real feature writes 100k annotations at once.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { askBackground } from '../tests/e2e/driver';
+import { PROJECT_ROOT, launchExtension, stopServiceWorker, type ExtensionHandle } from '../tests/e2e/harness';
+import { buildPostings } from '@/src/core/search/postings';
+import { buildCorpus, corpusDocs } from './search-corpus';
+import type { BenchResult } from './types';
+
+const COUNT = Number(process.env.SEARCH_BENCH_COUNT ?? 100_000);
+const PAGES = 2_000;
+const ROUNDS = 3;
+/** The full scan reads every document: timed on every fifth query (its cost hardly depends on the query). */
+const BASELINE_EVERY = 5;
+const POPUP_OPENS = Number(process.env.SEARCH_BENCH_POPUP_OPENS ?? 10);
+const SEED_CHUNK = 2_500;
+const FIRST_RESULTS_MARK = 'marginalia:first-results';
+
+const quantile = (values: readonly number[], q: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+};
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/** The search modules as one script defining `marginaliaSearch`, for the baseline in the page. */
+async function searchBundle(): Promise<string> {
+  const result = await build({
+    stdin: { contents: "export * from '@/src/core/search';", resolveDir: PROJECT_ROOT, loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    globalName: 'marginaliaSearch',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+    absWorkingDir: PROJECT_ROOT,
+  });
+  return result.outputFiles[0]!.text;
+}
+
+function ensureBuilt(): void {
+  if (existsSync(path.join(PROJECT_ROOT, '.output', 'chrome-mv3', 'manifest.json'))) return;
+  const done = spawnSync('npx', ['wxt', 'build'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+  if (done.status !== 0) throw new Error('npx wxt build failed');
+}
+
+/** Writes records into the extension's IndexedDB from one of its pages, one transaction per chunk. */
+async function seed(page: Page, stores: Record<string, readonly unknown[]>): Promise<void> {
+  const names = Object.keys(stores);
+  const total = Math.max(...Object.values(stores).map((s) => s.length));
+  for (let from = 0; from < total; from += SEED_CHUNK) {
+    const chunk = Object.fromEntries(names.map((n) => [n, stores[n]!.slice(from, from + SEED_CHUNK)]));
+    await page.evaluate(async (records) => {
+      const g = globalThis as unknown as { benchDb?: IDBDatabase };
+      g.benchDb ??= await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('marginalia');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      // Relaxed: no flush to disk per chunk; nothing here needs to survive a crash.
+      const tx = g.benchDb.transaction(Object.keys(records), 'readwrite', { durability: 'relaxed' });
+      for (const [store, list] of Object.entries(records)) for (const r of list) tx.objectStore(store).put(r);
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+    }, chunk);
+  }
+}
+
+interface Timed {
+  ms: number;
+  ids: string[];
+}
+
+/** Each query sent to the background as the popup sends it, timed in the page. */
+function timeOurs(page: Page, queries: readonly string[]): Promise<Timed[]> {
+  return page.evaluate(async (list) => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+    const out: { ms: number; ids: string[] }[] = [];
+    for (const query of list) {
+      const start = performance.now();
+      const reply = (await runtime.sendMessage({ channel: 'marginalia', type: 'search.query', payload: { query, limit: 50 } })) as {
+        ok: boolean;
+        value?: { hits: { id: string }[] };
+        error?: string;
+      };
+      const ms = performance.now() - start;
+      if (!reply.ok || !reply.value) throw new Error(`search failed for ${query}: ${reply.error}`);
+      out.push({ ms, ids: reply.value.hits.map((h) => h.id) });
+    }
+    return out;
+  }, queries);
+}
+
+/**
+ * The baseline: each query as a full scan of every search document (read, score, rank), timed;
+ * with `timed` false the documents are read once and only the results are returned, to compare.
+ */
+function fullScan(page: Page, queries: readonly string[], timed: boolean): Promise<Timed[]> {
+  return page.evaluate(async ([list, timeEach]) => {
+    type Doc = { key: string; id: string };
+    const S = (globalThis as unknown as {
+      marginaliaSearch: {
+        parseQuery(q: string): unknown;
+        scanSearch(docs: Doc[], q: unknown, limit: number): { hits: { id: string }[] };
+      };
+    }).marginaliaSearch;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('marginalia');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const request = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    const out: { ms: number; ids: string[] }[] = [];
+    const readAll = () => request(db.transaction(['search'], 'readonly').objectStore('search').getAll() as IDBRequest<Doc[]>);
+    const once = timeEach ? null : await readAll();
+    for (const query of list) {
+      const start = performance.now();
+      const docs = once ?? (await readAll());
+      // Documents carry what a result shows, as in the indexed search: no join needed.
+      const { hits } = S.scanSearch(docs, S.parseQuery(query), 50);
+      out.push({ ms: performance.now() - start, ids: hits.map((h) => h.id) });
+    }
+    db.close();
+    return out;
+  }, [queries, timed] as const);
+}
+
+/** Opens the popup afresh and reads when its first results were shown (ms from navigation start). */
+async function popupFirstResults(ext: ExtensionHandle): Promise<number> {
+  const popup = await ext.context.newPage();
+  try {
+    await popup.goto(ext.popupUrl);
+    const handle = await popup.waitForFunction(
+      (mark) => performance.getEntriesByName(mark)[0]?.startTime,
+      FIRST_RESULTS_MARK,
+      { timeout: 30_000, polling: 20 },
+    );
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await popup.close();
+  }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  ensureBuilt();
+  const started = performance.now();
+  const loadStart = loadavg()[0]!;
+  const corpus = buildCorpus(COUNT, PAGES);
+  const docs = corpusDocs(corpus);
+  const ext = await launchExtension();
+  try {
+    await ext.context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+    const page = await ext.context.newPage();
+    await page.goto(`${ext.popupUrl}?bench`);
+    await page.evaluate('globalThis.__name ??= (f) => f;');
+    // The background creates the database at the current version on its first request.
+    await askBackground(page, 'tags.list', {});
+    const seedStart = performance.now();
+    await seed(page, { annotations: corpus.annotations, pages: corpus.pages, search: docs, postings: buildPostings(docs) });
+    const seedMs = performance.now() - seedStart;
+    await page.evaluate(await searchBundle());
+
+    await timeOurs(page, corpus.queries); // warm-up: the worker's database handle, caches
+    const ours: Timed[][] = [];
+    for (let r = 0; r < ROUNDS; r++) ours.push(await timeOurs(page, corpus.queries));
+    const scan = await fullScan(page, corpus.queries, false);
+    const timedScan = await fullScan(page, corpus.queries.filter((_, i) => i % BASELINE_EVERY === 0), true);
+
+    const oursMs = ours.flat().map((t) => t.ms);
+    // Each query's median over the rounds: a steadier figure on a shared machine.
+    const medians = corpus.queries.map((_, i) => quantile(ours.map((o) => o[i]!.ms), 0.5));
+    const scanMs = timedScan.map((t) => t.ms);
+    const agree = scan.filter((s, i) => JSON.stringify(s.ids) === JSON.stringify(ours[0]![i]!.ids)).length;
+    const p95 = quantile(oursMs, 0.95);
+    const baseline = quantile(scanMs, 0.95);
+    const perQuery = corpus.queries.map((q, i) => ({ q, ms: round(Math.max(...ours.map((o) => o[i]!.ms))), hits: ours[0]![i]!.ids.length }));
+    const slowest = [...perQuery].sort((a, b) => b.ms - a.ms).slice(0, 5);
+
+    const warm: number[] = [];
+    for (let i = 0; i < POPUP_OPENS; i++) warm.push(await popupFirstResults(ext));
+    let cold = NaN;
+    if (POPUP_OPENS > 0) {
+      await stopServiceWorker(ext.context, ext.extensionId);
+      cold = await popupFirstResults(ext);
+    }
+
+    return [
+      {
+        bench: 'search-100k',
+        value: round(p95),
+        unit: 'ms',
+        p50: round(quantile(oursMs, 0.5)),
+        p95: round(p95),
+        baseline: round(baseline),
+        baselineP50: round(quantile(scanMs, 0.5)),
+        baselineQueries: scanMs.length,
+        ratio: Math.round((p95 / baseline) * 10_000) / 10_000,
+        p95OfQueryMedians: round(quantile(medians, 0.95)),
+        annotations: COUNT,
+        pages: PAGES,
+        queries: corpus.queries.length,
+        samples: oursMs.length,
+        sameResultsAsScan: `${agree}/${corpus.queries.length}`,
+        slowest,
+        seedSeconds: round(seedMs / 1000),
+        // The machine's load (1-minute average) before and after: other work skews every figure.
+        load: [round(loadStart), round(loadavg()[0]!)],
+        totalSeconds: round((performance.now() - started) / 1000),
+      },
+      {
+        bench: 'popup-first-results',
+        value: round(quantile(warm, 0.95)),
+        unit: 'ms',
+        p50: round(quantile(warm, 0.5)),
+        max: round(Math.max(...warm)),
+        opens: POPUP_OPENS,
+        coldWorker: round(cold),
+        load: round(loadavg()[0]!),
+        annotations: COUNT,
+      },
+    ];
+  } finally {
+    await ext.close();
+  }
+}

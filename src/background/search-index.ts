@@ -1,0 +1,107 @@
+/**
+ * Keeps the search index (the `search` documents and their `postings`) in step with the
+ * annotations. Every function here runs inside the caller's transaction, which must include
+ * `search` and `postings` (and `pages` where a page is read): an annotation and its index entries
+ * are written together or not at all.
+ */
+import type { Annotation, PageMeta } from '@/src/core/model';
+import { buildSearchDoc, KEY_SLOTS, keyFitsTime, preferredSlot, searchKey, type PageFields, type SearchDoc } from '@/src/core/search/document';
+import { docTerms } from '@/src/core/search/postings';
+import type { MarginaliaDb } from './db';
+import { addPostings, removePostings } from './postings';
+
+/**
+ * A free key for each annotation: the one its document has already when it still fits the
+ * creation time (an edit keeps its key), else its preferred slot, or the next free one when two
+ * annotations were created in the same millisecond.
+ */
+async function allocateKeys(
+  db: MarginaliaDb,
+  annotations: readonly Annotation[],
+  current: ReadonlyMap<string, readonly SearchDoc[]>,
+): Promise<number[]> {
+  const taken = new Set<number>();
+  const keys: number[] = [];
+  for (const a of annotations) {
+    let key = current.get(a.id)?.find((d) => keyFitsTime(d.key, a.created) && !taken.has(d.key))?.key;
+    for (let i = 0; key === undefined && i < KEY_SLOTS; i++) {
+      const candidate = searchKey(a.created, (preferredSlot(a.id) + i) % KEY_SLOTS);
+      if (taken.has(candidate)) continue;
+      const holder = await db.search.get(candidate);
+      if (!holder || holder.id === a.id) key = candidate;
+    }
+    if (key === undefined) throw new Error(`No free search key for annotations created at ${a.created}.`);
+    taken.add(key);
+    keys.push(key);
+  }
+  return keys;
+}
+
+/** Postings of `before` taken out and those of `after` put in, touching only the terms that differ. */
+async function updatePostings(db: MarginaliaDb, before: SearchDoc | undefined, after: SearchDoc | undefined): Promise<void> {
+  const old = before ? docTerms(before) : [];
+  const next = after ? docTerms(after) : [];
+  if (before && after && before.key === after.key) {
+    const oldSet = new Set(old);
+    const nextSet = new Set(next);
+    await removePostings(db, before.key, old.filter((t) => !nextSet.has(t)));
+    await addPostings(db, after.key, next.filter((t) => !oldSet.has(t)));
+    return;
+  }
+  if (before) await removePostings(db, before.key, old);
+  if (after) await addPostings(db, after.key, next);
+}
+
+/**
+ * Writes the search documents of these annotations. `pages` may supply page metadata already in
+ * hand; any page not in it is read from the `pages` table.
+ */
+export async function indexAnnotations(
+  db: MarginaliaDb,
+  annotations: readonly Annotation[],
+  pages: ReadonlyMap<string, PageFields> = new Map(),
+): Promise<void> {
+  if (!annotations.length) return;
+  const known = new Map(pages);
+  const missing = [...new Set(annotations.map((a) => a.url))].filter((url) => !known.has(url));
+  if (missing.length) {
+    const found = await db.pages.bulkGet(missing);
+    missing.forEach((url, i) => known.set(url, found[i]));
+  }
+  const current = new Map<string, SearchDoc[]>();
+  for (const doc of await db.search.where('id').anyOf(annotations.map((a) => a.id)).toArray()) {
+    current.set(doc.id, [...(current.get(doc.id) ?? []), doc]);
+  }
+  const keys = await allocateKeys(db, annotations, current);
+  const docs = annotations.map((a, i) => buildSearchDoc(a, known.get(a.url), keys[i]));
+  for (const doc of docs) {
+    const previous = current.get(doc.id) ?? [];
+    const same = previous.find((d) => d.key === doc.key);
+    // A document under another key (the creation time changed on import) goes, with its postings.
+    for (const stale of previous.filter((d) => d !== same)) {
+      await updatePostings(db, stale, undefined);
+      await db.search.delete(stale.key);
+    }
+    await updatePostings(db, same, doc);
+  }
+  await db.search.bulkPut(docs);
+}
+
+/** Removes the search documents of these annotations. */
+export async function unindexAnnotations(db: MarginaliaDb, ids: readonly string[]): Promise<void> {
+  if (!ids.length) return;
+  const docs = await db.search.where('id').anyOf([...ids]).toArray();
+  for (const doc of docs) await updatePostings(db, doc, undefined);
+  await db.search.bulkDelete(docs.map((d) => d.key));
+}
+
+/** Whether a page's change alters what its annotations' documents hold (title and site are indexed). */
+export function pageIndexChanged(before: PageMeta | undefined, after: PageMeta): boolean {
+  return before?.title !== after.title || before?.siteName !== after.siteName;
+}
+
+/** Rewrites the documents of every annotation of a page, after its title or site changed. */
+export async function reindexPage(db: MarginaliaDb, page: PageMeta): Promise<void> {
+  const annotations = await db.annotations.where('url').equals(page.url).toArray();
+  await indexAnnotations(db, annotations, new Map([[page.url, page]]));
+}

@@ -1,0 +1,168 @@
+/**
+ * Finds the subject of an attribution as written, around a verb of saying or a source
+ * preposition: a person's name, an organisation (named, or a common noun: "the government",
+ * "police"), a definite description of an official ("the mayor"), or a pronoun.
+ */
+import type { Analysis } from './analysis';
+import { AUX } from './lexicon/speech';
+import { TITLE_MODIFIER } from './lexicon/titles';
+import { COMPLEMENT, DEFINITE, DETERMINER, INSTITUTION, set } from './lexicon/words';
+import { nameEnd, type NameOcc } from './names';
+import { descriptionAt } from './referents';
+import { titleAt } from './titles';
+import type { Span } from './types';
+import { pronounAt } from './verbs';
+
+export type Subject =
+  | { kind: 'name'; occ: NameOcc }
+  | { kind: 'org'; text: string; span: Span }
+  | { kind: 'pronoun'; want: 'm' | 'f' | 'o' | 'p' | 'any' }
+  | { kind: 'desc'; heads: string[] }
+  /** An attribution to no one named ("a senior source told Reuters"): the speaker is unknown. */
+  | { kind: 'none' };
+
+/** Words that end a search after the verb ("said in a statement that…"). */
+const BLOCK = set('that to in on at about when after before while because during as que dans à en sur dass mit auf');
+/** Words that name where a statement comes from ("a statement from…", "a spokesman for…"). */
+const SOURCE = set('from by for de von');
+/** Institutions named without an article ("police said"). */
+const BARE = set('police prosecutors investigators polizei');
+
+export interface Subjects {
+  /** The subject in tokens [from, to), before a verb: "…," her mother, Rosa, said; with
+   *  `fullName`, a full name first if there is one ("Site writer Ann Roe posted…"). */
+  within(from: number, to: number, fullName?: boolean): Subject | null;
+  /** The subject after a verb or a preposition: "said Ohio Governor Ellen Marsh", "said coach Nina Baptiste". */
+  after(from: number, span: number): Subject | null;
+  /** The subject ending right before verb v: "Mr Grant said", "X, député…, a annoncé"; and where it stands. */
+  before(v: number, sentStart: number): { subject: Subject; tok: number } | null;
+}
+
+export function subjects(a: Analysis): Subjects {
+  const { toks } = a;
+  const nameAtStart = new Map<number, NameOcc>();
+  const nameAtEnd = new Map<number, NameOcc>();
+  const orgAtStart = new Map<number, Subject>();
+  const orgAtEnd = new Map<number, [number, Subject]>();
+  for (const n of a.names) {
+    nameAtStart.set(n.honorific >= 0 ? n.honorific : n.i, n);
+    nameAtEnd.set(n.j - 1, n);
+  }
+  for (const o of a.orgs) {
+    const s = org(o.i, o.j);
+    orgAtStart.set(o.i, s);
+    orgAtEnd.set(o.j - 1, [o.i, s]);
+  }
+  return { within, after, before };
+
+  /** An organisation named by tokens [i, j), a possessive's "'s" left out. */
+  function org(i: number, j: number): Subject {
+    const start = toks[i]!.s;
+    const end = nameEnd(toks[j - 1]!);
+    return { kind: 'org', text: a.text.slice(start, end), span: { start, end } };
+  }
+
+  /** "the government", "Le gouvernement", "the conservation department", "police". */
+  function institution(n: number, to: number): Subject | null {
+    const t = toks[n];
+    if (!t) return null;
+    if (BARE.has(t.w) && !t.cap) return org(n, n + 1);
+    if (!DEFINITE.has(t.w)) return null;
+    let e = n + 1;
+    while (e < to && e < n + 4 && toks[e]!.k === 'w' && !toks[e]!.cap && !INSTITUTION.has(toks[e]!.w)) e++;
+    const head = toks[e];
+    // "the council leader, Dilys Okafor": the institution only qualifies a title.
+    if (!head || e >= to || head.cap || !INSTITUTION.has(head.w) || titleAt(toks, e + 1)) return null;
+    return org(n + 1, e + 1);
+  }
+
+  /** An organisation or an official's description starting at token n and ending by `to`. */
+  function nonPerson(n: number, to: number): Subject | null {
+    const o = orgAtStart.get(n);
+    if (o) return o;
+    const d = descriptionAt(a, n);
+    if (d && d.end <= to && !nameAtStart.has(d.end) && toks[d.end]?.t !== ',') return { kind: 'desc', heads: d.heads };
+    return institution(n, to);
+  }
+
+  function within(from: number, to: number, fullName = false): Subject | null {
+    const p = pronounAt(toks, from);
+    if (p) return { kind: 'pronoun', want: p };
+    for (let n = from; fullName && n < to; n++) {
+      const named = nameAtStart.get(n);
+      if (named && named.j <= to && named.words.length > 1) return { kind: 'name', occ: named };
+    }
+    for (let n = from; n < to; n++) {
+      const named = nameAtStart.get(n);
+      if (named && named.j <= to) return { kind: 'name', occ: named };
+      const other = nonPerson(n, to);
+      if (other) return other;
+    }
+    return null;
+  }
+
+  function after(from: number, span: number): Subject | null {
+    const ref = toks[from - 1] ?? toks[from];
+    const p = pronounAt(toks, from);
+    if (p) return { kind: 'pronoun', want: p };
+    let loose = 0; // plain words passed ("coach"): only a person's name may follow them
+    for (let n = from; n < from + span; n++) {
+      const t = toks[n];
+      if (!t || !ref || t.sent !== ref.sent || t.q >= 0 || BLOCK.has(t.w) || (t.k === 'p' && t.t !== ',')) return null;
+      const named = nameAtStart.get(n);
+      if (named) return { kind: 'name', occ: named };
+      const other = loose === 0 ? nonPerson(n, n + 4) : null;
+      if (other) return other;
+      const title = titleAt(toks, n);
+      if (title) n = title.j - 1;
+      else if (SOURCE.has(t.w) && loose > 0) {
+        // "according to a statement from the Ministry of Health": the source behind the document.
+        const m = DETERMINER.has(toks[n + 1]?.w ?? '') ? n + 2 : n + 1;
+        const o = nameAtStart.get(m) ?? orgAtStart.get(m) ?? institution(n + 1, n + 5);
+        return o ? ('kind' in o ? o : { kind: 'name', occ: o }) : null;
+      } else if (COMPLEMENT.has(t.w)) {
+        if (loose > 0) return null; // "the explanatory notes of the Bill" names no one
+      } else if (t.k === 'w' && !t.cap && !t.caps && !DETERMINER.has(t.w) && !TITLE_MODIFIER.has(t.w)) {
+        if (++loose > 2) return null;
+      }
+    }
+    return null;
+  }
+
+  function before(v: number, sentStart: number): { subject: Subject; tok: number } | null {
+    let k = v - 1;
+    while (k >= sentStart && AUX.has(toks[k]!.w) && !toks[k]!.cap) k--;
+    // Back over appositives and relative clauses to the subject: "Beatriz Soto, 64, who rides the
+    // No. 12, told…"; but in "The mayor of Lille, Arnaud Roux, said" the name between commas is it.
+    for (let hops = 0; toks[k]?.t === ',' && hops < 4; hops++) {
+      const between = nameAtEnd.get(k - 1);
+      if (between && toks[(between.honorific >= 0 ? between.honorific : between.i) - 1]?.t === ',') {
+        return { subject: { kind: 'name', occ: between }, tok: between.i };
+      }
+      let c = k - 1;
+      while (c >= sentStart && toks[c]!.t !== ',' && toks[c]!.q < 0) c--;
+      if (c < sentStart || toks[c]!.t !== ',') return null;
+      const found = endingAt(c - 1, sentStart);
+      if (found) return found;
+      k = c;
+    }
+    return k >= sentStart ? endingAt(k, sentStart) : null;
+  }
+
+  /** A subject whose last token is k. */
+  function endingAt(k: number, sentStart: number): { subject: Subject; tok: number } | null {
+    const named = nameAtEnd.get(k);
+    if (named) return { subject: { kind: 'name', occ: named }, tok: named.i };
+    const o = orgAtEnd.get(k);
+    if (o) return { subject: o[1], tok: o[0] };
+    const p = pronounAt(toks, k);
+    if (p) return { subject: { kind: 'pronoun', want: p }, tok: k };
+    for (let d = k; d >= Math.max(sentStart, k - 3); d--) {
+      const desc = descriptionAt(a, d);
+      if (desc && desc.end === k + 1) return { subject: { kind: 'desc', heads: desc.heads }, tok: d };
+      const inst = institution(d, k + 1);
+      if (inst) return { subject: inst, tok: d };
+    }
+    return null;
+  }
+}

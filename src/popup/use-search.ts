@@ -1,0 +1,40 @@
+/**
+ * Runs the popup's search as the reader types: one request in flight at a time, and when it comes
+ * back the latest text is sent if it changed meanwhile, so fast typing never queues up stale
+ * searches in the background and the shown results always catch up with the box.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { sendToBackground } from '@/src/messaging/client';
+import type { SearchResults } from '@/src/messaging/protocol';
+
+/** What the background accepts; a longer paste is cut here (the parser uses far less anyway). */
+const MAX_INPUT = 20_000;
+
+export type SearchState =
+  | { status: 'idle' }
+  | { status: 'error'; query: string; message: string }
+  | { status: 'ready'; query: string; results: SearchResults };
+
+export function useSearch(query: string, limit = 50): SearchState {
+  // The latest reply, with the text it answers.
+  const [state, setState] = useState<SearchState>({ status: 'idle' });
+  // The text in the box now, and whether a request is out.
+  const latest = useRef(query);
+  const inFlight = useRef(false);
+
+  useEffect(() => {
+    latest.current = query;
+    if (inFlight.current) return;
+    const run = async (): Promise<void> => {
+      inFlight.current = true;
+      const sent = latest.current;
+      const reply = await sendToBackground('search.query', { query: sent.slice(0, MAX_INPUT), limit });
+      inFlight.current = false;
+      setState(reply.ok ? { status: 'ready', query: sent, results: reply.value } : { status: 'error', query: sent, message: reply.error });
+      if (latest.current !== sent) void run();
+    };
+    void run();
+  }, [query, limit]);
+
+  return state;
+}

@@ -1,0 +1,150 @@
+/**
+ * Named officials: title and name, abbreviations, modifiers, appositives, relative clauses,
+ * party tags, possessives, later mentions by surname or honorific, shared surnames, the
+ * titles of other languages, and the people who are not officials.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectOfficials } from '../../src/core/detect';
+import type { ArticleText, DetectedOfficial } from '../../src/core/detect/types';
+
+function article(lang: string, ...paras: string[]): ArticleText {
+  const paragraphs: ArticleText['paragraphs'] = [];
+  let offset = 0;
+  for (const p of paras) {
+    paragraphs.push({ start: offset, end: offset + p.length });
+    offset += p.length + 2;
+  }
+  return { text: paras.join('\n\n'), paragraphs, lang };
+}
+const brief = (o: DetectedOfficial): [string, string, string[]] => [o.name, o.role, o.mentions.map((m) => m.text)];
+const officials = (...paras: string[]) => detectOfficials(article('en', ...paras)).map(brief);
+const officialsIn = (lang: string, ...paras: string[]) => detectOfficials(article(lang, ...paras)).map(brief);
+
+describe('title before the name', () => {
+  it.each([
+    ['Mayor', 'Mayor Dana Whitlock unveiled the budget on Monday.', ['Dana Whitlock', 'Mayor', ['Mayor Dana Whitlock']]],
+    ['Sen.', 'Sen. Carl Owens questioned the nominee.', ['Carl Owens', 'Sen.', ['Sen. Carl Owens']]],
+    ['Rep.', 'The bill was drafted by Rep. Ida Brooks last year.', ['Ida Brooks', 'Rep.', ['Rep. Ida Brooks']]],
+    ['Gov.', 'Gov. Ray Tanner signed it.', ['Ray Tanner', 'Gov.', ['Gov. Ray Tanner']]],
+    ['Lt. Gov.', 'Lt. Gov. Nina Shah chaired the session.', ['Nina Shah', 'Lt. Gov.', ['Lt. Gov. Nina Shah']]],
+    ['Supt.', 'Supt. Glen Marsh closed the district.', ['Glen Marsh', 'Supt.', ['Supt. Glen Marsh']]],
+    ['Gen.', 'The troops were led by Gen. Omar Saleh.', ['Omar Saleh', 'Gen.', ['Gen. Omar Saleh']]],
+    ['Ald.', 'Ald. Rosa Vega opposed the rezoning.', ['Rosa Vega', 'Ald.', ['Ald. Rosa Vega']]],
+    ['multiword title', 'Prime Minister Anil Rao flew home.', ['Anil Rao', 'Prime Minister', ['Prime Minister Anil Rao']]],
+    ['place modifier', 'Ohio Governor Ellen R. Marsh declared an emergency.', ['Ellen R. Marsh', 'Ohio Governor', ['Ohio Governor Ellen R. Marsh']]],
+    ['former', 'It was former Secretary of State Ruth Hale who spoke first.', ['Ruth Hale', 'former Secretary of State', ['former Secretary of State Ruth Hale']]],
+    ['acting', 'The order came from acting Police Chief Ray Dunn.', ['Ray Dunn', 'acting Police Chief', ['acting Police Chief Ray Dunn']]],
+    ['U.S.', 'U.S. Ambassador Nora Kim met the envoy.', ['Nora Kim', 'U.S. Ambassador', ['U.S. Ambassador Nora Kim']]],
+    ['lower-case post', 'The move angered opposition leader Samuel Okoro.', ['Samuel Okoro', 'opposition leader', ['opposition leader Samuel Okoro']]],
+    ['-elect', 'President-elect Maria Sousa named her cabinet.', ['Maria Sousa', 'President-elect', ['President-elect Maria Sousa']]],
+    ['police rank', 'Det. Sgt. Alan Price led the inquiry.', ['Alan Price', 'Det. Sgt.', ['Det. Sgt. Alan Price']]],
+    ['a title with a complement', 'Secretary of Defense Lloyd Mercer flew in.', ['Lloyd Mercer', 'Secretary of Defense', ['Secretary of Defense Lloyd Mercer']]],
+    ['a long complement', 'Minister for Foreign Affairs Penny Wu spoke.', ['Penny Wu', 'Minister for Foreign Affairs', ['Minister for Foreign Affairs Penny Wu']]],
+    ['a regnal number', 'The bill awaits King Edmund IV.', ['Edmund IV', 'King', ['King Edmund IV']]],
+    ['a capitalised modifier', 'House Speaker Ruth Amos adjourned.', ['Ruth Amos', 'House Speaker', ['House Speaker Ruth Amos']]],
+    ['an agency director', 'FBI Director Carl Moss testified.', ['Carl Moss', 'FBI Director', ['FBI Director Carl Moss']]],
+    ['a ministry spokesman', 'A spokesman for the Interior Ministry, Tom Ade, denied it.', ['Tom Ade', 'spokesman for the Interior Ministry', ['Tom Ade']]],
+  ])('%s', (_, text, expected) => {
+    expect(officials(text)).toEqual([expected]);
+  });
+});
+
+describe('appositives and clauses', () => {
+  it('reads the role after the name', () => {
+    expect(officials('Janet Morrow, the city’s police chief, said the case was closed.')).toEqual([
+      ['Janet Morrow', 'city’s police chief', ['Janet Morrow']],
+    ]);
+  });
+  it('reads a role with a complement before the name', () => {
+    expect(officials('A spokeswoman for the governor, Leah Ortega, declined to comment.')).toEqual([
+      ['Leah Ortega', 'spokeswoman for the governor', ['Leah Ortega']],
+    ]);
+  });
+  it('reads a party tag as no name', () => {
+    expect(officials('State Sen. Mara Voss, D-Lakeview, spoke.')).toEqual([['Mara Voss', 'State Sen.', ['State Sen. Mara Voss']]]);
+  });
+  it('reads the role before the name', () => {
+    expect(officials('The country’s finance minister, Adel Omar, resigned.')).toEqual([['Adel Omar', 'country’s finance minister', ['Adel Omar']]]);
+  });
+  it('reads a post held, from a relative clause', () => {
+    expect(officials('Wen Liu, who chairs the Senate Transportation Committee, called a hearing.')).toEqual([
+      ['Wen Liu', 'chair of Senate Transportation Committee', ['Wen Liu']],
+    ]);
+  });
+  it('reads a legislator from a party tag', () => {
+    expect(officials('Tammy Ruiz, D-Ore., voted no.')).toEqual([['Tammy Ruiz', 'legislator', ['Tammy Ruiz']]]);
+  });
+  it('gives a plural title to each name it introduces', () => {
+    expect(officials('Cabinet ministers Anna Pohl and Victor Sarr resigned.')).toEqual([
+      ['Anna Pohl', 'Cabinet minister', ['Cabinet ministers Anna Pohl']],
+      ['Victor Sarr', 'Cabinet minister', ['Victor Sarr']],
+    ]);
+  });
+  it('gives a group’s title to the people a paragraph lists', () => {
+    expect(officials('Among the senators who voted no were Ada Price and Ben Ortiz. Cole Young abstained.')).toEqual([
+      ['Ada Price', 'senator', ['Ada Price']],
+      ['Ben Ortiz', 'senator', ['Ben Ortiz']],
+      ['Cole Young', 'senator', ['Cole Young']],
+    ]);
+  });
+});
+
+describe('mentions', () => {
+  it('links later surnames and honorifics, and leaves out a possessive’s ’s', () => {
+    const a = article('en', 'Mayor Dana Whitlock’s office confirmed the plan.', 'Whitlock said it would pass. Ms. Whitlock later left.');
+    const [o] = detectOfficials(a);
+    expect(brief(o!)).toEqual(['Dana Whitlock', 'Mayor', ['Mayor Dana Whitlock', 'Whitlock', 'Ms. Whitlock']]);
+    for (const m of o!.mentions) expect(a.text.slice(m.start, m.end)).toBe(m.text);
+  });
+  it('names the official by the fullest form', () => {
+    expect(officials('President Lee spoke first.', 'Later, President Daniel K. Lee left.')).toEqual([
+      ['Daniel K. Lee', 'President', ['President Lee', 'President Daniel K. Lee']],
+    ]);
+  });
+  it('links no mention of a surname two people share', () => {
+    expect(officials('Senator John Park and his wife, Mary Park, arrived.', 'Park waved.')).toEqual([
+      ['John Park', 'Senator', ['Senator John Park']],
+    ]);
+  });
+});
+
+describe('not officials', () => {
+  it.each([
+    ['a company executive', 'Apple chief executive Tim Cook met the mayor.'],
+    ['a company president', 'Company president Jim Wills denied it.'],
+    ['a club president, lower case', 'The move was welcomed, says president David Holt.'],
+    ['a journalist', 'BBC correspondent Tom Hale reported from the border.'],
+    ['an editor', 'The paper’s political editor, Jane Doe, wrote the story.'],
+    ['a private citizen', 'Resident Maria Lopez, 54, said she was scared.'],
+    ['an expert', 'Tom Vance, a senior fellow at the institute, disagreed.'],
+    ['a title with no name', 'The mayor and the governor met.'],
+    ['a charity’s director', 'Ana Pires, country director for Relief Now, said the camps were full.'],
+    ['a campaign group’s spokesman', 'A spokesman for Green Future, Tom Ade, denied it.'],
+  ])('%s', (_, text) => {
+    expect(officials(text)).toEqual([]);
+  });
+});
+
+describe('titles in other languages', () => {
+  it.each([
+    ['fr', 'le président', 'Le président Emmanuel Laval a reçu les syndicats.', ['Emmanuel Laval', 'président', ['président Emmanuel Laval']]],
+    ['fr', 'la ministre de …', 'La ministre de la Culture, Rima Abdel, a démissionné.', ['Rima Abdel', 'ministre de la Culture', ['Rima Abdel']]],
+    ['fr', 'le maire de …', 'Le maire de Nantes, Yves Le Gall, a refusé.', ['Yves Le Gall', 'maire de Nantes', ['Yves Le Gall']]],
+    ['fr', 'la députée', 'La députée Claire Martin a voté contre.', ['Claire Martin', 'députée', ['députée Claire Martin']]],
+    ['fr', 'apposition', 'Paul Roux, sénateur de la Somme, s’est abstenu.', ['Paul Roux', 'sénateur de la Somme', ['Paul Roux']]],
+    ['de', 'Bundeskanzlerin', 'Bundeskanzlerin Angela Weber reiste nach Rom.', ['Angela Weber', 'Bundeskanzlerin', ['Bundeskanzlerin Angela Weber']]],
+    ['de', 'compound minister', 'Innenminister Horst Lange widersprach.', ['Horst Lange', 'Innenminister', ['Innenminister Horst Lange']]],
+    ['de', 'Bürgermeister', 'Bürgermeister Peter Kurz eröffnete die Brücke.', ['Peter Kurz', 'Bürgermeister', ['Bürgermeister Peter Kurz']]],
+    ['es', 'el presidente', 'El presidente Andrés Vidal viajó a Lima.', ['Andrés Vidal', 'presidente', ['presidente Andrés Vidal']]],
+    ['es', 'la alcaldesa', 'La alcaldesa Rosa Jiménez inauguró el parque.', ['Rosa Jiménez', 'alcaldesa', ['alcaldesa Rosa Jiménez']]],
+    ['es', 'la ministra de …', 'La ministra de Hacienda, María Soto, presentó el plan.', ['María Soto', 'ministra de Hacienda', ['María Soto']]],
+    ['pt', 'o prefeito', 'O prefeito Rui Campos anunciou obras.', ['Rui Campos', 'prefeito', ['prefeito Rui Campos']]],
+    ['pt', 'a deputada', 'A deputada Tabata Lins votou contra.', ['Tabata Lins', 'deputada', ['deputada Tabata Lins']]],
+    ['pt', 'o senador', 'O senador Otto Reis discursou.', ['Otto Reis', 'senador', ['senador Otto Reis']]],
+    ['pt', 'ex-', 'Ele visitou o ex-presidente Luiz Carvalho.', ['Luiz Carvalho', 'ex-presidente', ['ex-presidente Luiz Carvalho']]],
+    ['pt', 'eleito', 'O presidente eleito Jorge Amaral falou.', ['Jorge Amaral', 'presidente eleito', ['presidente eleito Jorge Amaral']]],
+    ['en', 'elect', 'Vice-president elect Ana Torres watched.', ['Ana Torres', 'Vice-president elect', ['Vice-president elect Ana Torres']]],
+  ])('%s: %s', (lang, _, text, expected) => {
+    expect(officialsIn(lang, text)).toEqual([expected]);
+  });
+});

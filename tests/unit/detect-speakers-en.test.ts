@@ -1,0 +1,149 @@
+/**
+ * Speakers in English: each attribution pattern of the sieve, pronouns, continuation paragraphs,
+ * organisations, later short mentions resolved to the full name, and the cases where the
+ * detector must abstain (an unnamed source, a reporter).
+ */
+import { describe, expect, it } from 'vitest';
+import { detectQuotes } from '../../src/core/detect';
+import type { ArticleText } from '../../src/core/detect/types';
+
+function article(...paras: string[]): ArticleText {
+  const paragraphs: ArticleText['paragraphs'] = [];
+  let offset = 0;
+  for (const p of paras) {
+    paragraphs.push({ start: offset, end: offset + p.length });
+    offset += p.length + 2;
+  }
+  return { text: paras.join('\n\n'), paragraphs, lang: 'en' };
+}
+const speakers = (...paras: string[]): (string | null)[] => detectQuotes(article(...paras)).map((q) => q.speaker);
+
+describe('attribution patterns', () => {
+  it.each([
+    ['"…," said X', '“We will rebuild every home,” said Maria Delgado, who lost hers in the flood.', 'Maria Delgado'],
+    ['"…," X said', '“The numbers do not lie,” Tom Baker said.', 'Tom Baker'],
+    ['"…" X says, no comma', '“It is a fragile peace” says Omar Haddad.', 'Omar Haddad'],
+    ['"…," X says', '“It is a fragile peace,” says Omar Haddad, a former negotiator.', 'Omar Haddad'],
+    ['X said: "…"', 'Ellen Park said: “Nobody warned us about the levee.”', 'Ellen Park'],
+    ['X told …', 'Jim Howell told reporters the fire was “completely avoidable”.', 'Jim Howell'],
+    ['X wrote', 'In a blog post, Dana Whitfield wrote that the ruling was “a victory for common sense”.', 'Dana Whitfield'],
+    ['X tweeted', 'Lena Brooks tweeted: “Polls close at eight. Go vote.”', 'Lena Brooks'],
+    ['X added', '“We have asked for an inquiry,” Harriet Cole added.', 'Harriet Cole'],
+    ['according to X', 'The plant will close “with the loss of 300 jobs”, according to Raj Patel.', 'Raj Patel'],
+    ['X, who …, said', 'Amanda Reyes, who has run the shelter since 2015, said the rules were “cruel and pointless”.', 'Amanda Reyes'],
+    ['X has pointed out', 'As Ivan Petrov has pointed out, the law would be used “against ordinary people”.', 'Ivan Petrov'],
+    ['said X, the city’s police chief', '“We are treating this as a homicide,” said Janet Morrow, the city’s police chief.', 'Janet Morrow'],
+    ['a title between verb and name', '“We expect a full recovery,” said Ohio Governor Ellen R. Marsh.', 'Ellen R. Marsh'],
+    ['an abbreviated title', '“This bill is dead,” said Sen. Carl Whitaker.', 'Carl Whitaker'],
+    ['passive with an agent', 'The plan was described as “reckless” by the Department of Transportation.', 'Department of Transportation'],
+    ['a question asked', '“Who pays for this?” asked Nora Quinn, a retired teacher.', 'Nora Quinn'],
+    ['X, age, who …, told …:', 'Rosa Alvarez, 64, who rides the No. 12 bus to work, told the council: “I have never owned a car.”', 'Rosa Alvarez'],
+    ['X, party tag, who …, said', 'State Sen. Mara Voss, D-Lakeview, who chairs the Senate Transportation Committee, said the plan “buys time for a real formula”.', 'Mara Voss'],
+    ['said the title, X', '“We have waited long enough,” said the council leader, Dilys Mabry, after the vote.', 'Dilys Mabry'],
+    ['a title’s complement, X, said', 'A spokeswoman for the governor, Leah Ortega, said the governor “is following the talks closely”.', 'Leah Ortega'],
+    ['a surname first named in the attribution', 'Steinmann said the talks had “failed beyond repair”.', 'Steinmann'],
+    ['words between the quote and its attribution', '“We must read what is written” in the bill, Sara Lind said.', 'Sara Lind'],
+    ['a participle', 'Councillor Ruth Amos shared the letter online, saying “this is not over”.', 'Ruth Amos'],
+    ['a statement from an organisation', '“We regret the delay,” according to a statement from the Ministry of Health.', 'Ministry of Health'],
+  ])('%s', (_, text, speaker) => {
+    expect(speakers(text)).toEqual([speaker]);
+  });
+
+  it('attributes both halves of a quote split by its attribution', () => {
+    expect(speakers('“We will appeal,” Sara Lind said, “and we will win.”')).toEqual(['Sara Lind', 'Sara Lind']);
+  });
+  it('attributes every fragment of a reported sentence', () => {
+    expect(speakers('Dr Ken Ito said the drug was “promising” but “not yet proven”.')).toEqual(['Ken Ito', 'Ken Ito']);
+  });
+  it('gives the speaker’s span in the text', () => {
+    const a = article('“Back to work,” said Paula Grey.');
+    const [q] = detectQuotes(a);
+    expect(q!.speakerSpan && a.text.slice(q!.speakerSpan.start, q!.speakerSpan.end)).toBe('Paula Grey');
+  });
+});
+
+describe('organisations', () => {
+  it.each([
+    ['named, after the quote', '“We are reviewing the footage,” the Metropolitan Police said in a statement.', 'Metropolitan Police'],
+    ['named, reported', 'The White House said the visit was “productive and frank”.', 'White House'],
+    ['a common noun', 'The government said the tax was “temporary”.', 'government'],
+    ['according to police', 'According to police, the man was “known to officers”.', 'police'],
+  ])('%s', (_, text, speaker) => {
+    expect(speakers(text)).toEqual([speaker]);
+  });
+  it('resolves "it" to the organisation just named', () => {
+    expect(speakers('The Food Safety Agency issued a warning on Friday.', '“Do not eat the product,” it said.')).toEqual(['Food Safety Agency']);
+  });
+});
+
+describe('names resolved to the full name as first named', () => {
+  it('resolves a later surname', () => {
+    expect(speakers('Lisa Okafor was elected in 2019.', '“We kept our promises,” Okafor said.')).toEqual(['Lisa Okafor']);
+  });
+  it('resolves an honorific and surname', () => {
+    expect(speakers('Peter Grant runs the port.', 'Mr. Grant said the deal was “dead on arrival”.')).toEqual(['Peter Grant']);
+  });
+  it('keeps a surname two people share as written', () => {
+    expect(
+      speakers('Anna Berg and her brother Erik Berg own the mill.', '“We will not sell,” Berg said.'),
+    ).toEqual(['Berg']);
+  });
+});
+
+describe('pronouns', () => {
+  it('resolves she to the person the text is about', () => {
+    expect(speakers('Councilwoman Dana Ortiz voted against the plan.', '“It robs the poor to pay the rich,” she said.')).toEqual(['Dana Ortiz']);
+  });
+  it('prefers the person whose gender the pronoun fits', () => {
+    expect(
+      speakers('Mayor Tom Reyes met Congresswoman Linda Cho on Friday.', '“We agreed on nothing,” she said.'),
+    ).toEqual(['Linda Cho']);
+  });
+  it('resolves he to the mayor named by his title', () => {
+    expect(
+      speakers('Mayor Tom Reyes opened the bridge.', 'The mayor, speaking to reporters, thanked the workers.', '“They did it in record time,” he said.'),
+    ).toEqual(['Tom Reyes']);
+  });
+  it('never resolves a pronoun to a reporter', () => {
+    expect(
+      speakers('Fire chief Paul Grady spoke at noon.', 'Channel 4 reporter Sam Lowe has the story.', '“We lost two engines,” he said.'),
+    ).toEqual(['Paul Grady']);
+  });
+  it('never resolves a pronoun to the byline', () => {
+    expect(speakers('By Kevin Marsh', 'The bridge reopened on Monday.', '“It was worth the wait,” he said.')).toEqual([null]);
+  });
+});
+
+describe('continuation', () => {
+  it('gives a paragraph that is only a quote the previous speaker', () => {
+    expect(speakers('“We are not done yet,” said coach Nina Baptiste.', '“There is still a lot of work to do.”')).toEqual([
+      'Nina Baptiste',
+      'Nina Baptiste',
+    ]);
+  });
+  it('gives a quote right after an attributed one the same speaker', () => {
+    expect(speakers('“It is over,” said Ben Adler. “We lost.”')).toEqual(['Ben Adler', 'Ben Adler']);
+  });
+  it('gives a quote paragraph the person the previous paragraph is about', () => {
+    expect(speakers('Ruth Kagame has farmed here for 40 years.', '“The river has never been this low.”')).toEqual(['Ruth Kagame']);
+  });
+  it('gives a lede’s fragment the speaker of the quote it repeats', () => {
+    expect(
+      speakers(
+        'A survivor has described how the water was “like a wall” when it hit the town.',
+        '“It came down the street like a wall, and then everything went dark,” said Jo Harlan.',
+      ),
+    ).toEqual(['Jo Harlan', 'Jo Harlan']);
+  });
+});
+
+describe('abstaining', () => {
+  it.each([
+    ['an unnamed official', '“The talks are dead,” a senior official said.'],
+    ['a source that is no one', 'The rules cover “any device used for recording”, according to the guidance notes.'],
+    ['a document', 'The report says the dam was “poorly maintained for decades”.'],
+    ['a quote with no attribution in the middle of a sentence', 'The song “Blue Water Line” was played at the rally.'],
+  ])('%s', (_, text) => {
+    expect(speakers(text)).toEqual([null]);
+  });
+});

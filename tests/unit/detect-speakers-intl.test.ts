@@ -1,0 +1,99 @@
+/**
+ * Speakers in French, German, Spanish and Portuguese: the attribution verbs and prepositions
+ * of each language, inverted pronouns ("a-t-il dit", "sagte sie"), and pronouns resolved to the
+ * person named before.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectQuotes } from '../../src/core/detect';
+import type { ArticleText } from '../../src/core/detect/types';
+
+function article(lang: string, ...paras: string[]): ArticleText {
+  const paragraphs: ArticleText['paragraphs'] = [];
+  let offset = 0;
+  for (const p of paras) {
+    paragraphs.push({ start: offset, end: offset + p.length });
+    offset += p.length + 2;
+  }
+  return { text: paras.join('\n\n'), paragraphs, lang };
+}
+const speakers = (lang: string, ...paras: string[]): (string | null)[] =>
+  detectQuotes(article(lang, ...paras)).map((q) => q.speaker);
+
+describe('French', () => {
+  it.each([
+    ['a déclaré X', '« Nous ne reculerons pas », a déclaré Marie Lefèvre.', 'Marie Lefèvre'],
+    ['a dit X', '« Le dossier est clos », a dit Paul Girard.', 'Paul Girard'],
+    ['affirme X', '« Rien n’a changé », affirme Karim Benali, syndicaliste.', 'Karim Benali'],
+    ['estime X', '« C’est une bonne nouvelle », estime Sophie Marchand.', 'Sophie Marchand'],
+    ['explique X', '« Il faut du temps », explique Luc Moreau, agriculteur.', 'Luc Moreau'],
+    ['ajoute X', '« Et ce n’est pas fini », ajoute Claire Vasseur.', 'Claire Vasseur'],
+    ['insiste X', '« Personne ne sera oublié », insiste Jean Perrin.', 'Jean Perrin'],
+    ['selon X', 'Selon Paul Girard, la réforme est « une erreur historique ».', 'Paul Girard'],
+    ['X a déclaré :', 'Nadia Haddad a déclaré : « Nous irons jusqu’au bout. »', 'Nadia Haddad'],
+    ['X a estimé que', 'Le maire de Lille, Arnaud Roux, a estimé que le projet était « trop coûteux ».', 'Arnaud Roux'],
+    ['a déclaré le ministre, X', '« La sécurité d’abord », a déclaré le ministre de l’Intérieur, Gérald Morin.', 'Gérald Morin'],
+  ])('%s', (_, text, speaker) => {
+    expect(speakers('fr', text)).toEqual([speaker]);
+  });
+  it('resolves a-t-elle ajouté to the woman named before', () => {
+    expect(speakers('fr', 'La sénatrice Hélène Dubois a pris la parole mardi.', '« C’est un scandale », a-t-elle ajouté.')).toEqual(['Hélène Dubois']);
+  });
+  it('resolves explique-t-il and il', () => {
+    expect(
+      speakers('fr', 'Le préfet Marc Olivier est arrivé sur place.', '« La situation est sous contrôle », explique-t-il.', 'Il a ajouté : « Les secours sont mobilisés. »'),
+    ).toEqual(['Marc Olivier', 'Marc Olivier']);
+  });
+});
+
+describe('German', () => {
+  it.each([
+    ['sagte X', '„Wir geben nicht auf“, sagte Thomas Keller.', 'Thomas Keller'],
+    ['erklärte X', '„Die Lage ist stabil“, erklärte Innenministerin Petra Lang.', 'Petra Lang'],
+    ['meinte X', '„Das war zu erwarten“, meinte Stefan Wolf.', 'Stefan Wolf'],
+    ['X sagte:', 'Jürgen Braun sagte: „Wir brauchen mehr Zeit.“', 'Jürgen Braun'],
+    ['so X', '„Das ist ein schwarzer Tag“, so Anna Vogel.', 'Anna Vogel'],
+    ['laut X', 'Laut Jürgen Braun ist die Lage „sehr ernst“.', 'Jürgen Braun'],
+    ['reversed guillemets', '»Wir bleiben hier«, sagte Lena Hoffmann.', 'Lena Hoffmann'],
+  ])('%s', (_, text, speaker) => {
+    expect(speakers('de', text)).toEqual([speaker]);
+  });
+  it('resolves sagte sie to the woman named before', () => {
+    expect(speakers('de', 'Bürgermeisterin Karin Roth besuchte die Baustelle.', '„Hier entsteht etwas Gutes“, sagte sie.')).toEqual(['Karin Roth']);
+  });
+});
+
+describe('Spanish', () => {
+  it.each([
+    ['dijo X', '«No vamos a ceder», dijo Carlos Méndez.', 'Carlos Méndez'],
+    ['afirmó X', '«El acuerdo está cerrado», afirmó Elena Ruiz.', 'Elena Ruiz'],
+    ['señaló X', '«Faltan recursos», señaló Pablo Herrera, portavoz del sindicato.', 'Pablo Herrera'],
+    ['aseguró X', '«Cumpliremos los plazos», aseguró la alcaldesa Rosa Jiménez.', 'Rosa Jiménez'],
+    ['según X', 'Según Lucía Romero, el plan es «inviable».', 'Lucía Romero'],
+    ['X dijo:', 'Andrés Castillo dijo: «Esto no ha terminado».', 'Andrés Castillo'],
+  ])('%s', (_, text, speaker) => {
+    expect(speakers('es', text)).toEqual([speaker]);
+  });
+  it('gives a subjectless dijo the person the text is about', () => {
+    expect(speakers('es', 'El gobernador Luis Ortega visitó la zona.', '«Vamos a reconstruir todo», dijo.')).toEqual(['Luis Ortega']);
+  });
+});
+
+describe('Portuguese', () => {
+  it.each([
+    ['disse X', '“Não vamos desistir”, disse João Almeida.', 'João Almeida'],
+    ['afirmou X', '“A decisão é definitiva”, afirmou Beatriz Costa.', 'Beatriz Costa'],
+    ['declarou X', '“O país precisa de calma”, declarou o senador Rui Pereira.', 'Rui Pereira'],
+    ['segundo X', 'Segundo Ana Ribeiro, a medida é “urgente e necessária”.', 'Ana Ribeiro'],
+    ['X disse:', 'Marcos Lima disse: “Vamos recorrer da decisão.”', 'Marcos Lima'],
+    ['falou X', '"Foi um erro", falou Marta Lins ao programa.', 'Marta Lins'],
+    ['a verb not in the lexicon, then a name', '"A vitória é de todos", comemorou Paulo Reis.', 'Paulo Reis'],
+  ])('%s', (_, text, speaker) => {
+    expect(speakers('pt', text)).toEqual([speaker]);
+  });
+  it('abstains when the attribution names someone only by a description', () => {
+    expect(speakers('pt', 'O técnico Rui Lopes falou com a imprensa.', '"Vamos recorrer", acrescentou o treinador.')).toEqual([null]);
+  });
+  it('resolves ela to the woman named before', () => {
+    expect(speakers('pt', 'A prefeita Carla Souza falou com moradores.', 'Ela disse que a obra é “prioridade absoluta”.')).toEqual(['Carla Souza']);
+  });
+});

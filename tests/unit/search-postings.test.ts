@@ -1,0 +1,54 @@
+// Posting blocks (pure): built from documents, split when full, emptied and dropped.
+import { describe, expect, it } from 'vitest';
+import { BLOCK_MAX, blocksOf, buildPostings, docTerms, insertKey, removeKey, type PostingBlock } from '@/src/core/search/postings';
+
+const keysOf = (blocks: readonly PostingBlock[]) => blocks.flatMap((b) => b.keys);
+
+describe('building', () => {
+  it('gives each word and filter value of each document its keys, sorted, in half-full blocks', () => {
+    const docs = [
+      { key: -30, tokens: ['mayor', 'budget'], facets: ['tag:ice'] },
+      { key: -10, tokens: ['mayor'], facets: [] },
+      { key: -20, tokens: ['budget'], facets: ['tag:ice'] },
+    ];
+    expect(docTerms(docs[0]!)).toEqual(['mayor', 'budget', '#tag:ice']);
+    const blocks = buildPostings(docs);
+    const byTerm = Object.fromEntries(blocks.map((b) => [b.term, b]));
+    expect(byTerm).toEqual({
+      mayor: { term: 'mayor', last: -10, keys: [-30, -10] },
+      budget: { term: 'budget', last: -20, keys: [-30, -20] },
+      '#tag:ice': { term: '#tag:ice', last: -20, keys: [-30, -20] },
+    });
+  });
+
+  it('cuts long lists into ordered blocks that do not overlap', () => {
+    const keys = Array.from({ length: 1300 }, (_, i) => -i * 3);
+    const blocks = blocksOf('said', keys);
+    expect(blocks.map((b) => b.keys.length)).toEqual([BLOCK_MAX / 2, BLOCK_MAX / 2, 1300 - BLOCK_MAX]);
+    expect(keysOf(blocks)).toEqual([...keys].sort((a, b) => a - b));
+    for (const b of blocks) expect(b.last).toBe(b.keys[b.keys.length - 1]);
+  });
+});
+
+describe('editing', () => {
+  it('inserts in order, ignores a key already there, and splits a full block in two', () => {
+    const block: PostingBlock = { term: 't', last: 9, keys: [1, 5, 9] };
+    expect(insertKey(block, 3)).toEqual([{ term: 't', last: 9, keys: [1, 3, 5, 9] }]);
+    expect(insertKey(block, 5)).toEqual([block]);
+    expect(insertKey(block, 12)).toEqual([{ term: 't', last: 12, keys: [1, 5, 9, 12] }]);
+    const full: PostingBlock = { term: 't', last: BLOCK_MAX * 2, keys: Array.from({ length: BLOCK_MAX }, (_, i) => (i + 1) * 2) };
+    const [left, right] = insertKey(full, 3);
+    expect(left!.keys.length + right!.keys.length).toBe(BLOCK_MAX + 1);
+    expect(left!.last).toBe(left!.keys.at(-1));
+    expect(right!.last).toBe(full.last);
+    expect(left!.last).toBeLessThan(right!.keys[0]!);
+  });
+
+  it('removes a key, moves `last` when it was the last, and empties to null', () => {
+    const block: PostingBlock = { term: 't', last: 9, keys: [1, 5, 9] };
+    expect(removeKey(block, 5)).toEqual({ term: 't', last: 9, keys: [1, 9] });
+    expect(removeKey(block, 9)).toEqual({ term: 't', last: 5, keys: [1, 5] });
+    expect(removeKey(block, 4)).toBe(block);
+    expect(removeKey({ term: 't', last: 1, keys: [1] }, 1)).toBeNull();
+  });
+});

@@ -1,0 +1,303 @@
+// The search index in storage (fake-indexeddb): written in the same transaction as each
+// annotation, kept up to date on edit, delete, page title change and anchoring, built by the v3
+// upgrade for older data; and the indexed search gives the same results as a full scan.
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DB_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V2, type MarginaliaDb } from '@/src/background/db';
+import { createRepository, type Repository } from '@/src/background/repository';
+import { searchAnnotations, TUNING, type SearchTuning } from '@/src/background/search';
+import type { Annotation } from '@/src/core/model';
+import { buildSearchDoc } from '@/src/core/search/document';
+import { docTerms } from '@/src/core/search/postings';
+import { parseQuery } from '@/src/core/search/query';
+import { scanSearch } from '@/src/core/search/rank';
+import type { NewAnnotation, PageInput } from '@/src/messaging/protocol';
+
+const PAGE = 'https://www.nbcchicago.com/news/local/ice';
+const OTHER = 'https://valleysentinel.example/flood';
+
+function newAnnotation(over: Partial<NewAnnotation> = {}): NewAnnotation {
+  return {
+    id: crypto.randomUUID(),
+    url: PAGE,
+    kind: 'highlight',
+    color: 'yellow',
+    quote: { type: 'TextQuoteSelector', exact: 'Federal agents should back off', prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start: 0, end: 30 },
+    ...over,
+  };
+}
+
+let db: MarginaliaDb;
+let repo: Repository;
+let clock: number;
+
+beforeEach(() => {
+  db = openDatabase(`search-${crypto.randomUUID()}`);
+  clock = 1_000;
+  repo = createRepository(db, () => clock++);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function create(over: Partial<NewAnnotation> = {}, page?: PageInput): Promise<Annotation> {
+  const result = await repo.create({ annotation: newAnnotation(over), ...(page ? { page } : {}) });
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+/** The posting blocks hold exactly the keys of the documents with each term, in ordered, well-formed blocks. */
+async function expectPostingsMatchDocs(database: MarginaliaDb = db): Promise<void> {
+  const expected = new Map<string, number[]>();
+  for (const doc of await database.search.toArray()) {
+    for (const term of docTerms(doc)) expected.set(term, [...(expected.get(term) ?? []), doc.key]);
+  }
+  const actual = new Map<string, number[]>();
+  let previous: { term: string; last: number } | undefined;
+  for (const block of await database.postings.toArray()) {
+    expect(block.keys.length).toBeGreaterThan(0);
+    expect(block.last).toBe(block.keys.at(-1));
+    expect([...block.keys].sort((a, b) => a - b)).toEqual(block.keys);
+    if (previous?.term === block.term) expect(block.keys[0]).toBeGreaterThan(previous.last);
+    previous = block;
+    actual.set(block.term, [...(actual.get(block.term) ?? []), ...block.keys]);
+  }
+  const sorted = (m: Map<string, number[]>) => [...m].map(([t, k]) => [t, [...k].sort((a, b) => a - b)] as const).sort(([a], [b]) => (a < b ? -1 : 1));
+  expect(sorted(actual)).toEqual(sorted(expected));
+}
+
+const found = async (query: string) => (await repo.search(query)).hits.map((h) => h.id);
+const docOf = async (id: string) => db.search.where('id').equals(id).first();
+
+describe('index upkeep', () => {
+  it('writes the document with the annotation, and neither when the index write fails', async () => {
+    const a = await create({ note: 'Pritzker said so', tags: ['ICE'] }, { url: PAGE, title: 'Raids in Chicago', siteName: 'NBC Chicago' });
+    expect(await docOf(a.id)).toEqual(buildSearchDoc(a, { title: 'Raids in Chicago', siteName: 'NBC Chicago' }));
+    const key = (await docOf(a.id))?.key;
+    await repo.update(a.id, { color: 'blue' });
+    expect((await docOf(a.id))?.key).toBe(key);
+    expect(await found('pritzker')).toEqual([a.id]);
+
+    vi.spyOn(db.search, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    await expect(create({ note: 'lost' })).rejects.toThrow('disk full');
+    expect(await db.annotations.count()).toBe(1);
+    expect(await db.search.count()).toBe(1);
+  });
+
+  it('follows edits of note, tags and colour', async () => {
+    const a = await create({ note: 'first thought' });
+    expect(await found('thought')).toEqual([a.id]);
+    await repo.update(a.id, { note: 'second idea', tags: ['Budget'], color: 'pink' });
+    expect(await found('thought')).toEqual([]);
+    expect(await found('idea tag:budget color:pink')).toEqual([a.id]);
+    expect(await found('color:yellow')).toEqual([]);
+    await expectPostingsMatchDocs();
+  });
+
+  it('drops the document when the annotation is deleted', async () => {
+    const a = await create({ note: 'doomed' });
+    await repo.remove(a.id);
+    expect(await docOf(a.id)).toBeUndefined();
+    expect(await found('doomed')).toEqual([]);
+    expect(await db.search.count()).toBe(0);
+    expect(await db.postings.count()).toBe(0);
+  });
+
+  it('re-indexes every annotation of a page when its title or site changes', async () => {
+    const a = await create({}, { url: PAGE, title: 'Old headline', siteName: 'NBC Chicago' });
+    const b = await create({ note: 'second' }, { url: PAGE });
+    const elsewhere = await create({ url: OTHER }, { url: OTHER, title: 'Old headline elsewhere' });
+    expect(await found('headline')).toEqual([elsewhere.id, b.id, a.id]);
+    await create({ note: 'third' }, { url: PAGE, title: 'Pritzker vows to fight', siteName: 'NBC 5 Chicago' });
+    expect(await found('headline')).toEqual([elsewhere.id]);
+    expect((await found('vows')).sort()).toHaveLength(3);
+    expect(await found('site:"nbc 5 chicago"')).toHaveLength(3);
+    expect(await found('site:"nbc chicago"')).toEqual([]);
+    await expectPostingsMatchDocs();
+  });
+
+  it('gives annotations created in the same millisecond their own documents', async () => {
+    const frozen = clock;
+    const made: Annotation[] = [];
+    for (let i = 0; i < 40; i++) {
+      clock = frozen;
+      made.push(await create({ note: `same moment ${i}` }));
+    }
+    expect(await db.search.count()).toBe(40);
+    expect((await found('moment')).sort()).toEqual(made.map((a) => a.id).sort());
+    // Their keys stay theirs through edits.
+    const before = await db.search.orderBy(':id').primaryKeys();
+    for (const a of made) await repo.update(a.id, { color: 'green' });
+    expect(await db.search.orderBy(':id').primaryKeys()).toEqual(before);
+    await expectPostingsMatchDocs();
+  });
+
+  it('follows anchoring reports for is:orphan', async () => {
+    const a = await create();
+    const b = await create();
+    await repo.reportAnchoring(PAGE, [a.id], [b.id]);
+    expect(await found('is:orphan')).toEqual([a.id]);
+    await repo.reportAnchoring(PAGE, [], [a.id]);
+    expect(await found('is:orphan')).toEqual([]);
+    // Another page's report does not touch these.
+    await repo.reportAnchoring(OTHER, [b.id], []);
+    expect(await found('is:orphan')).toEqual([]);
+    await expectPostingsMatchDocs();
+  });
+});
+
+describe('search replies', () => {
+  it('join each hit with its page’s title and site', async () => {
+    const a = await create({ note: 'immigration' }, { url: PAGE, title: 'Raids', siteName: 'NBC Chicago' });
+    const b = await create({ url: OTHER, note: 'immigration too' }, { url: OTHER });
+    const { hits, more } = await repo.search('immig');
+    expect(more).toBe(false);
+    expect(hits.map((h) => [h.id, h.url, h.title, h.site])).toEqual([
+      [b.id, OTHER, undefined, 'valleysentinel.example'],
+      [a.id, PAGE, 'Raids', 'NBC Chicago'],
+    ]);
+    expect(hits[1]).toEqual({
+      id: a.id, url: PAGE, kind: 'highlight', color: 'yellow', exact: a.quote.exact, note: 'immigration', tags: [],
+      orphan: false, created: a.created, title: 'Raids', site: 'NBC Chicago',
+    });
+  });
+
+  it('give the most recent for an empty or punctuation-only query, and never fail on odd input', async () => {
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push((await create()).id);
+    expect((await repo.search('')).hits.map((h) => h.id)).toEqual(ids.reverse());
+    const punctuation = await repo.search('!!! ...');
+    expect(punctuation.hits).toHaveLength(5);
+    expect(punctuation.notices.join(' ')).toMatch(/Nothing to search for/);
+    const paste = await repo.search('agents '.repeat(1500));
+    expect(paste.hits).toHaveLength(5);
+    expect(paste.notices.join(' ')).toMatch(/first 300 characters/);
+    const unknown = await repo.search('agents:federal');
+    expect(unknown.hits).toHaveLength(5);
+    expect(unknown.notices.join(' ')).toMatch(/not a filter/);
+    expect((await repo.search('two', 2)).more).toBe(false);
+    expect((await repo.search('agents', 2)).more).toBe(true);
+  });
+});
+
+describe('indexed search against the full scan', () => {
+  const WORDS = 'mayor council budget transit police immigration election pritzker schools agents raids vote tax levy pension court river flood alert chief'.split(' ');
+  const TAGS = ['ice', 'budget', 'follow up', 'élection', 'data'];
+
+  async function seedRandom(count: number): Promise<void> {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const text = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+    const pages = Array.from({ length: 12 }, (_, i) => ({ url: `https://site${i % 4}.example/story-${i}`, title: `${text(3)} story`, siteName: `Site ${i % 4}` }));
+    for (let i = 0; i < count; i++) {
+      const page = pick(pages);
+      clock = 10_000 + Math.floor(random() * 1_000_000);
+      const a = await create(
+        {
+          url: page.url,
+          kind: pick(['highlight', 'quote', 'official'] as const),
+          color: pick(['yellow', 'green', 'pink'] as const),
+          note: random() < 0.6 ? text(1 + Math.floor(random() * 6)) : '',
+          tags: random() < 0.5 ? [pick(TAGS)] : [],
+          quote: { type: 'TextQuoteSelector', exact: text(2 + Math.floor(random() * 10)), prefix: '', suffix: '' },
+        },
+        page,
+      );
+      if (random() < 0.1) await repo.reportAnchoring(page.url, [a.id], []);
+    }
+  }
+
+  const QUERIES = [
+    'mayor', 'ma', 'm', 'pritzker raids', 'council budget transit', '"budget transit"', 'tag:ice', 'tag:"follow up" mayor',
+    'site:site1.example', 'site:"site 2" police', 'kind:quote', 'kind:official color:pink', 'is:orphan', 'is:orphan vote',
+    'story', 'story mayor', 'election', 'tag:election', 'nothingmatches', 'mayor nothingmatches', 'color:green "river flood"',
+  ];
+
+  it.each<[string, SearchTuning]>([
+    ['default thresholds', TUNING],
+    ['prefixes broad, tiny batches', { maxExpansion: 1, firstWindow: 1, lastWindow: 1, unsettledMax: 0, firstBatch: 1, lastBatch: 4 }],
+    ['many words per term, check at once', { maxExpansion: 30, firstWindow: 1, lastWindow: 4, unsettledMax: 1000, firstBatch: 2, lastBatch: 8 }],
+    ['middle thresholds', { maxExpansion: 4, firstWindow: 2, lastWindow: 16, unsettledMax: 3, firstBatch: 4, lastBatch: 16 }],
+  ])('gives exactly the full scan’s results (%s)', async (_name, tuning) => {
+    await seedRandom(300);
+    await expectPostingsMatchDocs();
+    const docs = await db.search.toArray();
+    for (const query of QUERIES) {
+      for (const limit of [1, 7, 50]) {
+        const expected = scanSearch(docs, parseQuery(query), limit);
+        const got = await searchAnnotations(db, query, limit, tuning);
+        expect(got.hits.map((h) => h.id), `${query} (${limit})`).toEqual(expected.hits.map((h) => h.id));
+        expect(got.more, `${query} (${limit}) more`).toBe(expected.more);
+      }
+    }
+  });
+});
+
+describe('upgrade to v3', () => {
+  it('builds the index for annotations saved by version 2', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    const base = {
+      kind: 'highlight',
+      color: 'green',
+      tags: ['ICE'],
+      quote: { type: 'TextQuoteSelector', exact: 'Pritzker told agents to back off', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 10 },
+      orphan: false,
+    };
+    const records = Array.from({ length: 2_500 }, (_, i) => ({
+      ...base,
+      id: crypto.randomUUID(),
+      url: i % 2 ? PAGE : OTHER,
+      note: i === 7 ? 'the élection note' : '',
+      created: i,
+      updated: i,
+    }));
+    // A damaged record stays in the data, only out of the index.
+    const damaged = { id: crypto.randomUUID(), url: PAGE, created: 5 };
+    await v2.table('annotations').bulkAdd([...records, damaged]);
+    await v2.table('pages').add({ url: PAGE, title: 'Raids downtown', siteName: 'NBC Chicago', updated: 1 });
+    v2.close();
+
+    const upgraded = openDatabase(name);
+    try {
+      await upgraded.open();
+      expect(upgraded.verno).toBe(DB_VERSION);
+      expect(await upgraded.search.count()).toBe(2_500);
+      expect(await upgraded.annotations.count()).toBe(2_501);
+      const r = createRepository(upgraded);
+      expect((await r.search('election')).hits.map((h) => h.id)).toEqual([records[7]!.id]);
+      const tagged = await r.search('raids tag:ice', 200);
+      expect(tagged.hits).toHaveLength(200);
+      expect(tagged.hits.every((h) => h.url === PAGE)).toBe(true);
+      expect(tagged.more).toBe(true);
+      expect((await r.search('site:nbcchicago.com pritzker')).more).toBe(true);
+      const doc = await upgraded.search.where('id').equals(records[1]!.id).first();
+      expect(doc).toEqual(buildSearchDoc(records[1] as Annotation, { title: 'Raids downtown', siteName: 'NBC Chicago' }, doc?.key));
+      expect(new Set((await upgraded.search.toCollection().primaryKeys())).size).toBe(2_500);
+      await expectPostingsMatchDocs(upgraded);
+      // Common words span several posting blocks here: windows of one block at a time.
+      const docs = await upgraded.search.toArray();
+      for (const query of ['pritzker', 'agents back', 'tag:ice site:nbcchicago.com', 'election', '"back off"', 'raids nbc']) {
+        for (const tuning of [TUNING, { ...TUNING, firstBatch: 3, unsettledMax: 0 }, { ...TUNING, unsettledMax: 5000 }]) {
+          const expected = scanSearch(docs, parseQuery(query), 50);
+          const got = await searchAnnotations(upgraded, query, 50, tuning);
+          expect(got.hits.map((h) => h.id), query).toEqual(expected.hits.map((h) => h.id));
+          expect(got.more).toBe(expected.more);
+        }
+      }
+      // And they stay consistent through later edits and deletes.
+      const r2 = createRepository(upgraded);
+      await r2.update(records[3]!.id, { note: 'new words here', tags: [] });
+      await r2.remove(records[4]!.id);
+      await expectPostingsMatchDocs(upgraded);
+    } finally {
+      await upgraded.delete();
+    }
+  });
+});
