@@ -5,6 +5,7 @@
 import * as anchor200 from './anchor-200';
 import * as autohighlight from './autohighlight';
 import * as contentScriptSize from './content-script-size';
+import * as detectSpeed from './detect-speed';
 import * as export100k from './export-100k';
 import * as import100k from './import-100k';
 import type { BenchModule } from './types';
@@ -12,6 +13,7 @@ import type { BenchModule } from './types';
 const benches: Record<string, BenchModule> = {
   'anchor-200': anchor200,
   'content-script-size': contentScriptSize,
+  'detect-per-1k-words': detectSpeed,
   'autohighlight-vs-readability': autohighlight,
   'export-100k': export100k,
   'import-100k': import100k,
