@@ -47,21 +47,31 @@ async function open(target: string): Promise<{ url: string; server?: StaticServe
   return { url: server.url(`/${encodeURIComponent(basename(file))}`), server };
 }
 
-/** A phrase to highlight: the opening words of the first long paragraph in one text node. */
+/**
+ * A phrase to highlight: the opening words of a long paragraph in one text node — the second
+ * such paragraph when there is one, since the first is often the summary under the headline.
+ */
 async function pickPhrase(page: Page): Promise<string> {
   return page.evaluate(() => {
+    const found: string[] = [];
     for (const p of document.querySelectorAll('article p, main p, p')) {
       for (const node of p.childNodes) {
         const text = node.nodeType === Node.TEXT_NODE ? (node.nodeValue ?? '') : '';
         const words = text.trim().split(/\s+/);
-        if (words.length >= 14 && !text.startsWith(' ')) return words.slice(0, 9).join(' ');
+        if (words.length >= 14 && !text.startsWith(' ')) {
+          found.push(words.slice(0, 9).join(' '));
+          break;
+        }
       }
+      if (found.length === 2) break;
     }
-    throw new Error('found no paragraph long enough to highlight');
+    const phrase = found[1] ?? found[0];
+    if (!phrase) throw new Error('found no paragraph long enough to highlight');
+    return phrase;
   });
 }
 
-async function demo(page: Page, popup: Page, url: string, out: string): Promise<void> {
+async function demo(page: Page, popup: Page, url: string, out: string, tabIdOf: (url: string) => Promise<number | undefined>): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await page.waitForTimeout(500);
@@ -87,8 +97,12 @@ async function demo(page: Page, popup: Page, url: string, out: string): Promise<
     { url },
   );
   await popup.setViewportSize({ width: 400, height: 600 });
-  await popup.goto(`${popup.url().split('?')[0]}?url=${encodeURIComponent(url)}`);
+  // Opened as a tab, the popup is told which page (and tab) it is about.
+  const tabId = await tabIdOf(url);
+  await popup.goto(`${popup.url().split('?')[0]}?url=${encodeURIComponent(url)}${tabId ? `&tab=${tabId}` : ''}`);
   await popup.locator('.item').first().waitFor();
+  await popup.locator('.detections .switches').waitFor();
+  await popup.waitForTimeout(800);
   await popup.screenshot({ path: join(out, 'popup.png') });
 
   const saved = stored.annotations.at(-1);
@@ -128,7 +142,12 @@ async function main(): Promise<void> {
     mkdirSync(opts.out, { recursive: true });
     const popup = await ext.context.newPage();
     await popup.goto(ext.popupUrl);
-    await demo(page, popup, url, opts.out);
+    const tabIdOf = (pageUrl: string) =>
+      ext.worker.evaluate(async (u) => {
+        const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+        return (await c.tabs.query({})).find((t) => t.url === u)?.id;
+      }, pageUrl);
+    await demo(page, popup, url, opts.out, tabIdOf);
   } finally {
     await ext.close().catch(() => undefined);
     await server?.close();
