@@ -17,6 +17,7 @@ import {
   tagsField as tags,
 } from '@/src/core/field-schemas';
 import { LIMITS } from '@/src/core/model';
+import { MAX_IMPORT_BYTES } from '@/src/core/export/json-guard';
 import type { BackgroundRequestType, RequestOf } from '@/src/messaging/protocol';
 
 // The field schemas live in src/core/field-schemas.ts, shared with the import of exported files.
@@ -73,6 +74,24 @@ export const MAX_SEARCH_INPUT = 20_000;
 /** Most results one search may ask for. */
 export const MAX_SEARCH_RESULTS = 200;
 
+/** Most ids in one 'export.build' of search results. */
+export const MAX_EXPORT_IDS = 100_000;
+
+const exportScope = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('all') }),
+  z.strictObject({ kind: z.literal('page'), url: pageUrl }),
+  z.strictObject({
+    kind: z.literal('search'),
+    ids: z.array(id).max(MAX_EXPORT_IDS),
+    query: z.string().max(MAX_SEARCH_INPUT).optional(),
+  }),
+]);
+
+/** An import file's text, bounded before anything parses it (string length ≤ UTF-8 bytes). */
+const importText = z.strictObject({
+  text: z.string().max(MAX_IMPORT_BYTES, { error: `the file is too large to import (over ${MAX_IMPORT_BYTES} characters)` }),
+});
+
 /** One schema per request type; the router looks schemas up here. */
 export const requestSchemas = {
   'annotations.forPage': z.strictObject({ url: pageUrl }),
@@ -98,6 +117,9 @@ export const requestSchemas = {
     limit: z.int().min(1).max(MAX_SEARCH_RESULTS).optional(),
   }),
   'annotation.open': z.strictObject({ id }),
+  'export.build': z.strictObject({ format: z.enum(['json', 'csv', 'markdown']), scope: exportScope }),
+  'import.preview': importText,
+  'import.apply': importText,
 } satisfies { [K in BackgroundRequestType]: z.ZodType<RequestOf<K>, unknown> };
 
 // Compile-time checks, both ways: what a schema lets through has the protocol's type, and every
@@ -106,14 +128,17 @@ export const requestSchemas = {
 // plain assignability misses optional fields, hence the key-by-key check.
 type Schemas = typeof requestSchemas;
 type Every<T> = false extends T[keyof T] ? false : true;
+/** Keys of any member of a union (a discriminated union's variants), and a key's type across them. */
+type KeysOf<S> = S extends unknown ? keyof S : never;
+type Member<S, K> = S extends unknown ? (K extends keyof S ? S[K] : never) : never;
 /** True when every key of P, at any depth, is also a key of S (P's index signatures aside). */
 type KeysCovered<P, S> = P extends readonly unknown[]
   ? true
   : P extends object
     ? string extends keyof P
       ? true
-      : [Exclude<keyof P, keyof S>] extends [never]
-        ? Every<{ [Key in keyof P & keyof S]-?: KeysCovered<NonNullable<P[Key]>, NonNullable<S[Key]>> }>
+      : [Exclude<keyof P, KeysOf<S>>] extends [never]
+        ? Every<{ [Key in keyof P & KeysOf<S>]-?: KeysCovered<NonNullable<P[Key]>, NonNullable<Member<S, Key>>> }>
         : false
     : true;
 type OutputMatches = { [K in BackgroundRequestType]: z.output<Schemas[K]> extends RequestOf<K> ? true : false };

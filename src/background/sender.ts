@@ -20,6 +20,9 @@ export const ALLOWED_SENDERS = {
   'page.get': ['extension'],
   'search.query': ['extension'],
   'annotation.open': ['extension'],
+  'export.build': ['extension'],
+  'import.preview': ['extension'],
+  'import.apply': ['extension'],
 } as const satisfies { [K in BackgroundRequestType]: readonly BackgroundRequests[K]['from'][] };
 
 // The table must allow exactly what the protocol's `from` says: a sender kind missing here fails tsc.

@@ -80,6 +80,31 @@ export interface BackgroundRequests {
    * page then says so itself).
    */
   'annotation.open': { req: { id: string }; res: { placed: boolean }; from: 'extension' };
+  /** Build an export file of everything, one page, or the given search hits (see src/background/export-import.ts). */
+  'export.build': { req: { format: ExportFileFormat; scope: ExportRequestScope }; res: { fileName: string; text: string }; from: 'extension' };
+  /** What importing this file would do, without doing it; a refused file is a `fail` naming its first problems. */
+  'import.preview': { req: { text: string }; res: ImportPreview; from: 'extension' };
+  /** Import the file, whole or not at all, in one transaction. */
+  'import.apply': { req: { text: string }; res: { summary: string }; from: 'extension' };
+}
+
+/** Export file formats. */
+export type ExportFileFormat = 'json' | 'csv' | 'markdown';
+
+/** What an export covers: everything, one page, or the ids of the current search results (ranked order). */
+export type ExportRequestScope =
+  | { kind: 'all' }
+  | { kind: 'page'; url: string }
+  | { kind: 'search'; ids: string[]; query?: string };
+
+/** An import's plan, for the reader to confirm. */
+export interface ImportPreview {
+  summary: string;
+  add: number;
+  update: number;
+  skip: number;
+  /** What was changed on the way in (control characters removed, long context cut). */
+  warnings: string[];
 }
 
 /** Parts of the page side loaded on demand: the in-page UI, and the automatic-highlight pipeline. */

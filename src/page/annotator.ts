@@ -42,6 +42,7 @@ export class Annotator {
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private mutationTimer: ReturnType<typeof setTimeout> | undefined;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
+  private hoverPending = false;
   private observer: MutationObserver;
   private meta: PageInput | undefined;
   /** Bumped on every load so a slow reply for an old URL is dropped. */
@@ -70,6 +71,7 @@ export class Annotator {
       if (this.state.toolbar && document.getSelection()?.isCollapsed) this.setState({ toolbar: undefined });
     });
     ctx.addEventListener(doc, 'click', (e) => this.onClick(e), { capture: true });
+    ctx.addEventListener(doc, 'mousemove', (e) => this.onHover(e), { passive: true });
     ctx.addEventListener(doc, 'keydown', (e) => {
       if (e.key === 'Escape' && (this.state.toolbar || this.state.editor || this.state.card)) this.closeEditor();
     });
@@ -246,6 +248,24 @@ export class Annotator {
         card: { kind: 'official', x, y, name, role, mention: hit.mention, count: hit.item.ranges.length },
       });
     }
+  }
+
+  /** Shows who said the quotation under the pointer; at most one hit test per animation frame. */
+  private onHover(e: MouseEvent): void {
+    if (this.hoverPending || e.buttons !== 0 || this.ui.owns(e)) return;
+    this.hoverPending = true;
+    requestAnimationFrame(() => {
+      this.hoverPending = false;
+      const hit = this.auto.painter.hitTest(e.clientX, e.clientY);
+      const speaker = hit?.kind === 'quote' ? hit.item.quote.speaker : null;
+      if (speaker) {
+        const role = this.auto.roleOf(speaker);
+        const text = role ? `${speaker}, ${role}` : speaker;
+        if (this.state.tip?.text !== text) this.setState({ tip: { x: e.pageX + 12, y: e.pageY + 18, text } });
+      } else if (this.state.tip) {
+        this.setState({ tip: undefined });
+      }
+    });
   }
 
   private onClick(e: MouseEvent): void {

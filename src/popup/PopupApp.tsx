@@ -11,6 +11,7 @@ import { isEmptyQuery, parseQuery } from '@/src/core/search/query';
 import { sendToBackground } from '@/src/messaging/client';
 import type { SearchHit } from '@/src/messaging/protocol';
 import { activePage, type ActivePage } from './active-page';
+import { ExportImport } from './ExportImport';
 import { FilterChips } from './FilterChips';
 import { optionId, ResultList } from './ResultList';
 import { SearchBox } from './SearchBox';
@@ -43,6 +44,8 @@ export function PopupApp() {
   const [limit, setLimit] = useState(FIRST_LIMIT);
   const search = useSearch(query, limit);
   const marked = useRef(false);
+  // Bumped after an import, to load "This page" again.
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     void (async () => {
@@ -52,7 +55,7 @@ export function PopupApp() {
       const reply = await sendToBackground('page.get', { url: page.url });
       setLoad(reply.ok ? { state: 'ready', target: page, ...reply.value } : { state: 'error', message: reply.error });
     })();
-  }, []);
+  }, [reloads]);
 
   const shown = search.status === 'ready' ? search : null;
   const parsed = useMemo(() => parseQuery(shown?.query ?? ''), [shown?.query]);
@@ -162,6 +165,13 @@ export function PopupApp() {
         )}
         {shown?.results.more && !browsing && <p class="hint">Showing the best {hits.length}; add words or filters to narrow.</p>}
       </section>
+      <ExportImport
+        pageUrl={target?.url ?? null}
+        searchIds={shown && !browsing ? hits.map((h) => h.id) : null}
+        query={shown?.query ?? ''}
+        onImported={() => setReloads((n) => n + 1)}
+        tabLink
+      />
     </main>
   );
 }

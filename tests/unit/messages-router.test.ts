@@ -223,6 +223,9 @@ describe('the policy table', () => {
       'page.get': true,
       'search.query': true,
       'annotation.open': true,
+      'export.build': true,
+      'import.preview': true,
+      'import.apply': true,
     };
     expect(Object.keys(ALLOWED_SENDERS).sort()).toEqual(Object.keys(types).sort());
   });

@@ -10,6 +10,8 @@ export interface UiState {
   editor?: { annotation: Annotation; x: number; y: number; overlaps: string[]; saveState: SaveState };
   /** The card of a clicked quotation or official. */
   card?: CardState;
+  /** Who said the quotation under the pointer. */
+  tip?: { x: number; y: number; text: string };
   toast?: { message: string; tone: 'info' | 'error' };
   knownTags: string[];
 }
@@ -25,7 +27,7 @@ export interface UiActions {
 }
 
 export function App({ state, actions }: { state: UiState; actions: UiActions }) {
-  const { toolbar, editor, card, toast } = state;
+  const { toolbar, editor, card, tip, toast } = state;
   return (
     <div class="layer">
       {toolbar && <Toolbar x={toolbar.x} y={toolbar.y} onPick={actions.pick} />}
@@ -45,6 +47,11 @@ export function App({ state, actions }: { state: UiState; actions: UiActions }) 
         />
       )}
       {card && <DetectionCard card={card} onSaveQuote={actions.saveQuote} onStep={actions.stepMention} onClose={actions.closeEditor} />}
+      {tip && !card && !editor && (
+        <div class="pop tip" role="tooltip" style={{ left: `${tip.x}px`, top: `${tip.y}px` }}>
+          {tip.text}
+        </div>
+      )}
       {toast && (
         <div class={`pop toast ${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
           {toast.message}

@@ -10,7 +10,7 @@ import type { UiHost } from './mount';
 export type MountUi = (actions: UiActions) => UiHost;
 
 /** True when the state has something to show, so the UI must be loaded. */
-const showsSomething = (s: UiState) => Boolean(s.toolbar || s.editor || s.card || s.toast);
+const showsSomething = (s: UiState) => Boolean(s.toolbar || s.editor || s.card || s.tip || s.toast);
 
 export class LazyUi {
   private real: UiHost | undefined;
