@@ -31,9 +31,10 @@ export interface ExtractedArticle {
  * Extracts the article of `doc`, which is left untouched. Returns null when Readability finds no
  * article. Pass the page's address as `url` when it is known (the content script's location).
  */
-export function extractArticle(doc: Document, url?: string): ExtractedArticle | null {
+export function extractArticle(doc: Document, url?: string, known?: { readerable: boolean }): ExtractedArticle | null {
   if (!doc.documentElement) return null; // an empty file parses to a document without a root
-  const readerable = isProbablyReaderable(doc);
+  // The content script has already asked, before loading the pipeline: don't walk the page again.
+  const readerable = known?.readerable ?? isProbablyReaderable(doc);
   // parse() rewrites the document it is given, and the live page must not change: parse a clone.
   // The serializer hands back Readability's own element instead of an HTML string: no second
   // parse, and none of the page's markup (handlers, image URLs) is ever put into a live document.

@@ -3,7 +3,6 @@
  * clone → article text → detectors → spans mapped onto the live page. Each step runs in its own
  * task, yielding to the page between them, so the page never waits on us for long.
  */
-import { isProbablyReaderable } from '@mozilla/readability';
 import { alignArticle } from '@/src/core/anchoring/align';
 import { buildTextIndex, type TextIndex } from '@/src/core/anchoring';
 import { detect } from '@/src/core/detect';
@@ -64,14 +63,13 @@ export function placeDetection(doc: Document, extracted: ExtractedArticle, detec
 }
 
 /**
- * Runs the pipeline on the document. Returns null for pages that are not articles, or when
+ * Runs the pipeline on a document that `isProbablyReaderable` has accepted (the content script
+ * checks before loading this bundle). Returns null when Readability finds no article, or when
  * `cancelled()` turns true between steps (the page navigated, the reader switched it off).
  */
 export async function runAutoPipeline(doc: Document, url: string, cancelled: () => boolean): Promise<AutoResult | null> {
-  if (!doc.body || !isProbablyReaderable(doc)) return null;
-  await yieldToPage();
-  if (cancelled()) return null;
-  const extracted = extractArticle(doc, url);
+  if (!doc.body) return null;
+  const extracted = extractArticle(doc, url, { readerable: true });
   if (!extracted) return null;
   await yieldToPage();
   if (cancelled()) return null;
