@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { alignArticle } from '@/src/core/anchoring/align';
 import type { ArticleText } from '@/src/core/detect/types';
+import { joinParagraphs } from '@/src/core/extract';
 
-function article(paragraphs: string[]): ArticleText {
-  const text = paragraphs.join('\n\n');
-  let start = 0;
-  const spans = paragraphs.map((p) => {
-    const span = { start, end: start + p.length };
-    start += p.length + 2;
-    return span;
-  });
-  return { text, paragraphs: spans };
-}
+const article = (paragraphs: string[]): ArticleText => joinParagraphs(paragraphs);
 
 describe('alignArticle', () => {
   const a = article(['The mayor spoke first.', '“Back off,” she said.', 'The vote is Tuesday.']);

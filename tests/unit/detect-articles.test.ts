@@ -6,16 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../src/core/detect';
 import type { ArticleText } from '../../src/core/detect/types';
+import { joinParagraphs } from '../../src/core/extract';
 
-function article(lang: string, ...paras: string[]): ArticleText {
-  const paragraphs: ArticleText['paragraphs'] = [];
-  let offset = 0;
-  for (const p of paras) {
-    paragraphs.push({ start: offset, end: offset + p.length });
-    offset += p.length + 2;
-  }
-  return { text: paras.join('\n\n'), paragraphs, lang };
-}
+/** Paragraphs joined as the extractor joins them, in a given language. */
+const article = (lang: string, ...paras: string[]): ArticleText => joinParagraphs(paras, lang);
 
 describe('an English local story', () => {
   const a = article(

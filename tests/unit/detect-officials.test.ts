@@ -6,16 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { detectOfficials } from '../../src/core/detect';
 import type { ArticleText, DetectedOfficial } from '../../src/core/detect/types';
+import { joinParagraphs } from '../../src/core/extract';
 
-function article(lang: string, ...paras: string[]): ArticleText {
-  const paragraphs: ArticleText['paragraphs'] = [];
-  let offset = 0;
-  for (const p of paras) {
-    paragraphs.push({ start: offset, end: offset + p.length });
-    offset += p.length + 2;
-  }
-  return { text: paras.join('\n\n'), paragraphs, lang };
-}
+/** Paragraphs joined as the extractor joins them, in a given language. */
+const article = (lang: string, ...paras: string[]): ArticleText => joinParagraphs(paras, lang);
 const brief = (o: DetectedOfficial): [string, string, string[]] => [o.name, o.role, o.mentions.map((m) => m.text)];
 const officials = (...paras: string[]) => detectOfficials(article('en', ...paras)).map(brief);
 const officialsIn = (lang: string, ...paras: string[]) => detectOfficials(article(lang, ...paras)).map(brief);

@@ -5,16 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { detectQuotes } from '../../src/core/detect';
 import type { ArticleText } from '../../src/core/detect/types';
+import { joinParagraphs } from '../../src/core/extract';
 
-function article(...paras: string[]): ArticleText {
-  const paragraphs: ArticleText['paragraphs'] = [];
-  let offset = 0;
-  for (const p of paras) {
-    paragraphs.push({ start: offset, end: offset + p.length });
-    offset += p.length + 2;
-  }
-  return { text: paras.join('\n\n'), paragraphs };
-}
+/** Paragraphs joined as the extractor joins them. */
+const article = (...paras: string[]): ArticleText => joinParagraphs(paras);
 const kinds = (...paras: string[]): [string, string][] => detectQuotes(article(...paras)).map((q) => [q.text, q.kind]);
 
 describe('terms', () => {
