@@ -9,15 +9,12 @@ import { isProbablyReaderable } from '@mozilla/readability';
 import type { ArticleText } from '../core/detect/types';
 import { extractArticle } from '../core/extract/extract-article';
 import { parseHtmlDocument } from './node-html';
-import { labelCoverage, type Coverage } from '../core/eval/coverage';
+import { labelCoverage } from '../core/eval/coverage';
 import { parseLabels, type PageLabels, type Prediction } from '../core/eval/labels';
-import { microAverage, scorePage, type Counts, type Metrics, type PageScore } from '../core/eval/score';
+import { microAverage, scorePage } from '../core/eval/score';
+import type { Detector, EvalRun, PageResult } from '../core/eval/types';
 
-/**
- * What is evaluated: the project's `detect(article)` fits; the page id is there only for test
- * doubles (an oracle that answers from the labels).
- */
-export type Detector = (article: ArticleText, page: { id: string }) => Prediction;
+export type { Detector, EvalRun, PageResult } from '../core/eval/types';
 
 export interface EvalOptions {
   pagesDir: string;
@@ -25,28 +22,6 @@ export interface EvalOptions {
   detect: Detector;
   /** Evaluate only these page ids (all labelled pages when absent). */
   only?: readonly string[];
-}
-
-export interface PageResult {
-  id: string;
-  labels: PageLabels;
-  score: PageScore;
-  /** The labelled strings found in the extracted text: what any detector could find at best. */
-  coverage: Coverage;
-  readerable: boolean;
-  /** False when Readability found no article: the page is scored on an empty text. */
-  extracted: boolean;
-  /** The detector threw on this page; it is scored as predicting nothing. */
-  error?: string;
-  /** Time taken by the detector, in ms. */
-  detectMs: number;
-}
-
-export interface EvalRun {
-  pages: PageResult[];
-  micro: { counts: Counts; metrics: Metrics };
-  /** Labelled ids without a page, or whose label file is invalid. */
-  skipped: { id: string; reason: string }[];
 }
 
 /** Runs the evaluation. Throws when a folder is missing; a bad page or label file is skipped and reported. */

@@ -5,7 +5,7 @@
  */
 import type { ArticleText, Detection } from '../detect/types';
 import type { PageLabels } from './labels';
-import type { Detector } from '../../tools/run';
+import type { Detector } from './types';
 
 /** A detector predicting exactly the labels of the page it is asked about. */
 export function oracleDetector(labelsById: ReadonlyMap<string, PageLabels>): Detector {

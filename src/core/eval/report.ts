@@ -3,7 +3,7 @@
  * summary, and one page's misses and false positives for whoever tunes the detector. Pure string
  * building; the CLI only writes it out.
  */
-import type { EvalRun, PageResult } from '../../tools/run';
+import type { EvalRun, PageResult } from './types';
 import type { Counts, Metrics, Nearest, Ratio } from './score';
 
 const COLUMNS = ['page', 'quote P', 'quote R', 'quote F1', 'kind acc', 'speaker acc', 'official P', 'official R', 'official F1', 'role acc'];
