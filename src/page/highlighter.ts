@@ -4,6 +4,7 @@
  * highlights lie under a point, since painted ranges cannot take clicks themselves.
  */
 import { COLORS, type Color } from '@/src/core/model';
+import { HighlightLayers } from './highlight-layers';
 import { rangesAt } from './hit-test';
 
 /** Registry names; the styles for `::highlight(<name>)` are in entrypoints/content/highlights.css. */
@@ -18,26 +19,17 @@ interface Painted {
 
 export class Highlighter {
   private painted = new Map<string, Painted>();
-  private layers = new Map<string, Highlight>();
-  private flashTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Browsers without the API (old Firefox) still save and list highlights, just unpainted. */
-  readonly supported = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
-
-  constructor() {
-    if (!this.supported) return;
-    for (const name of [...COLORS.map(colorName), ACTIVE, FLASH]) {
-      const layer = new Highlight();
-      // Active and flash sit above the colours.
-      layer.priority = name === FLASH ? 2 : name === ACTIVE ? 1 : 0;
-      this.layers.set(name, layer);
-      CSS.highlights.set(name, layer);
-    }
-  }
+  // Active and flash sit above the colours.
+  private layers = new HighlightLayers({
+    ...Object.fromEntries(COLORS.map((color) => [colorName(color), 0])),
+    [ACTIVE]: 1,
+    [FLASH]: 2,
+  });
 
   paint(id: string, range: Range, color: Color): void {
     this.remove(id);
     this.painted.set(id, { range, color });
-    this.layers.get(colorName(color))?.add(range);
+    this.layers.add(colorName(color), range);
   }
 
   recolor(id: string, color: Color): void {
@@ -48,8 +40,8 @@ export class Highlighter {
   remove(id: string): void {
     const item = this.painted.get(id);
     if (!item) return;
-    this.layers.get(colorName(item.color))?.delete(item.range);
-    this.layers.get(ACTIVE)?.delete(item.range);
+    this.layers.delete(colorName(item.color), item.range);
+    this.layers.delete(ACTIVE, item.range);
     this.painted.delete(id);
   }
 
@@ -76,31 +68,21 @@ export class Highlighter {
 
   /** Marks the highlight being edited; `undefined` clears the mark. */
   setActive(id: string | undefined): void {
-    const layer = this.layers.get(ACTIVE);
-    layer?.clear();
+    this.layers.clear(ACTIVE);
     const item = id ? this.painted.get(id) : undefined;
-    if (item) layer?.add(item.range);
+    if (item) this.layers.add(ACTIVE, item.range);
   }
 
   /** Scrolls a highlight into view and flashes it briefly. */
   flash(id: string): boolean {
     const item = this.painted.get(id);
     if (!item) return false;
-    const target = item.range.startContainer.parentElement;
-    target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    const layer = this.layers.get(FLASH);
-    layer?.clear();
-    layer?.add(item.range);
-    clearTimeout(this.flashTimer);
-    this.flashTimer = setTimeout(() => layer?.clear(), 1600);
+    this.layers.flash(FLASH, item.range);
     return true;
   }
 
   destroy(): void {
-    clearTimeout(this.flashTimer);
     this.painted.clear();
-    if (!this.supported) return;
-    for (const name of this.layers.keys()) CSS.highlights.delete(name);
-    this.layers.clear();
+    this.layers.destroy();
   }
 }

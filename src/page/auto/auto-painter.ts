@@ -3,6 +3,7 @@
  * CSS highlight layers (styles in entrypoints/content/highlights.css), below the reader's own
  * highlights, and finds which of them lie under a click.
  */
+import { HighlightLayers } from '../highlight-layers';
 import { rangesAt } from '../hit-test';
 import type { AutoResult, PlacedOfficial, PlacedQuote } from './pipeline';
 
@@ -11,22 +12,15 @@ const LAYERS = { quote: 'marginalia-quote', speaker: 'marginalia-speaker', offic
 export type AutoHit = { kind: 'quote'; item: PlacedQuote } | { kind: 'official'; item: PlacedOfficial; mention: number };
 
 export class AutoPainter {
-  private layers = new Map<string, Highlight>();
+  // Under the reader's highlights (priority 0 and up), except the focus flash.
+  private layers = new HighlightLayers({
+    [LAYERS.quote]: -1,
+    [LAYERS.speaker]: -1,
+    [LAYERS.official]: -1,
+    [LAYERS.focus]: 3,
+  });
   private quotes: PlacedQuote[] = [];
   private officials: PlacedOfficial[] = [];
-  private focusTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly supported = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
-
-  constructor() {
-    if (!this.supported) return;
-    for (const name of Object.values(LAYERS)) {
-      const layer = new Highlight();
-      // Under the reader's highlights (priority 0 and up), except the focus flash.
-      layer.priority = name === LAYERS.focus ? 3 : -1;
-      this.layers.set(name, layer);
-      CSS.highlights.set(name, layer);
-    }
-  }
 
   /** Shows what the pipeline found, limited to the kinds that are switched on. */
   show(result: AutoResult | null, kinds: { quotes: boolean; officials: boolean }): void {
@@ -34,18 +28,15 @@ export class AutoPainter {
     if (!result) return;
     if (kinds.quotes) this.quotes = result.quotes;
     if (kinds.officials) this.officials = result.officials;
-    const quoteLayer = this.layers.get(LAYERS.quote);
-    const speakerLayer = this.layers.get(LAYERS.speaker);
     for (const q of this.quotes) {
-      quoteLayer?.add(q.range);
-      if (q.speakerRange) speakerLayer?.add(q.speakerRange);
+      this.layers.add(LAYERS.quote, q.range);
+      if (q.speakerRange) this.layers.add(LAYERS.speaker, q.speakerRange);
     }
-    const officialLayer = this.layers.get(LAYERS.official);
-    for (const o of this.officials) for (const r of o.ranges) officialLayer?.add(r);
+    for (const o of this.officials) for (const r of o.ranges) this.layers.add(LAYERS.official, r);
   }
 
   clear(): void {
-    for (const layer of this.layers.values()) layer.clear();
+    this.layers.clear();
     this.quotes = [];
     this.officials = [];
   }
@@ -60,19 +51,11 @@ export class AutoPainter {
 
   /** Scrolls to a range and outlines it briefly (stepping through an official's mentions). */
   focus(range: Range): void {
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    const layer = this.layers.get(LAYERS.focus);
-    layer?.clear();
-    layer?.add(range);
-    clearTimeout(this.focusTimer);
-    this.focusTimer = setTimeout(() => layer?.clear(), 1600);
+    this.layers.flash(LAYERS.focus, range);
   }
 
   destroy(): void {
-    clearTimeout(this.focusTimer);
     this.clear();
-    if (!this.supported) return;
-    for (const name of this.layers.keys()) CSS.highlights.delete(name);
-    this.layers.clear();
+    this.layers.destroy();
   }
 }
