@@ -20,7 +20,13 @@ const benches: Record<string, BenchModule> = {
   'search-100k': await import('./search-100k'), // also reports popup-first-results
 };
 
+// `npm run bench -- search-100k detect-per-1k-words` runs only the benches named.
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !(name in benches));
+if (unknown.length > 0) throw new Error(`unknown bench: ${unknown.join(', ')} (have: ${Object.keys(benches).join(', ')})`);
+
 for (const [name, bench] of Object.entries(benches)) {
+  if (only.length > 0 && !only.includes(name)) continue;
   try {
     for (const result of await bench.run()) console.log(JSON.stringify(result));
   } catch (error: unknown) {
