@@ -10,6 +10,7 @@ import type { BenchResult } from './types';
 
 const pagesDir = path.resolve(projectRoot, '../shared/eval/pages');
 const RUNS = 7;
+const STEPS = ['extract', 'detect', 'place', 'paint'] as const;
 
 export async function run(): Promise<BenchResult[]> {
   if (!fs.existsSync(pagesDir)) {
@@ -28,13 +29,17 @@ export async function run(): Promise<BenchResult[]> {
         await page.addScriptTag({ content: script });
         const ours: number[] = [];
         const base: number[] = [];
+        const steps: number[][] = [[], [], [], []];
         let longest = 0;
+        let firstRun: number[] = [];
         let found = { quotes: 0, officials: 0 };
         for (let round = 0; round < RUNS; round++) {
           // Alternate the order so that neither always runs on a warmer page.
           const o = async () => {
-            const r = (await page.evaluate('autoBench.runOurs()')) as { ms: number; longestStepMs: number; quotes: number; officials: number };
+            const r = (await page.evaluate('autoBench.runOurs()')) as { ms: number; steps: number[]; longestStepMs: number; quotes: number; officials: number };
             ours.push(r.ms);
+            r.steps.forEach((ms, i) => steps[i]!.push(ms));
+            if (ours.length === 1) firstRun = r.steps;
             longest = Math.max(longest, r.longestStepMs);
             found = { quotes: r.quotes, officials: r.officials };
           };
@@ -53,6 +58,9 @@ export async function run(): Promise<BenchResult[]> {
           baseline: round1(baseline),
           ratio: round3(value / baseline),
           longestStepMs: round1(longest),
+          // Medians of each step: extract (Readability on a clone + article text), detect, place, paint.
+          firstRunStepsMs: Object.fromEntries(STEPS.map((name, i) => [name, round1(firstRun[i] ?? 0)])),
+          stepsMs: Object.fromEntries(STEPS.map((name, i) => [name, round1(median(steps[i]!))])),
           runs: RUNS,
           ...found,
         });

@@ -4,6 +4,7 @@
  */
 import * as anchor200 from './anchor-200';
 import * as autohighlight from './autohighlight';
+import * as autohighlightInExtension from './autohighlight-in-extension';
 import * as contentScriptSize from './content-script-size';
 import * as detectSpeed from './detect-speed';
 import * as export100k from './export-100k';
@@ -15,6 +16,7 @@ const benches: Record<string, BenchModule> = {
   'content-script-size': contentScriptSize,
   'detect-per-1k-words': detectSpeed,
   'autohighlight-vs-readability': autohighlight,
+  'autohighlight-in-extension': autohighlightInExtension,
   'export-100k': export100k,
   'import-100k': import100k,
   'search-100k': await import('./search-100k'), // also reports popup-first-results

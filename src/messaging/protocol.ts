@@ -140,6 +140,8 @@ export interface AutoSummary {
   siteDisabled: boolean;
   quotes: { text: string; speaker: string | null }[];
   officials: { name: string; role: string; mentions: number }[];
+  /** The automatic pipeline's steps on this page, in ms each (main-thread work; for benches and bug reports). */
+  timings: { step: string; ms: number }[];
 }
 
 export type TabCommandType = keyof TabCommands;

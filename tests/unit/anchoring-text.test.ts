@@ -127,16 +127,43 @@ describe('the whitespace-collapsed view', () => {
     const norm = normalize(raw);
     expect(norm.text).toBe(' Mr Pryde said: "fewer." ');
     expect(norm.text).toBe(collapseWhitespace(raw));
-    expect(norm.toRaw.length).toBe(norm.text.length + 1);
     for (let i = 0; i < norm.text.length; i++) {
       const c = norm.text[i]!;
-      if (c === ' ') expect(isSpace(raw.charCodeAt(norm.toRaw[i]!))).toBe(true);
-      else expect(raw[norm.toRaw[i]!]).toBe(c);
+      if (c === ' ') expect(isSpace(raw.charCodeAt(norm.toRaw(i)))).toBe(true);
+      else expect(raw[norm.toRaw(i)]).toBe(c);
     }
-    expect(norm.toRaw[norm.text.length]).toBe(raw.length);
+    expect(norm.toRaw(norm.text.length)).toBe(raw.length);
     expect(norm.fromRaw(raw.indexOf('said'))).toBe(norm.text.indexOf('said'));
     // A raw offset inside a run of spaces maps to the next character after the run's space.
     expect(norm.fromRaw(raw.indexOf('said') - 1)).toBe(norm.text.indexOf('said'));
+  });
+
+  it('agrees with a character-by-character reference on random text', () => {
+    // The reference: each kept character remembers its raw offset; a run's space, the run's start.
+    const reference = (raw: string) => {
+      const toRaw: number[] = [];
+      for (let i = 0; i < raw.length; i++) {
+        const space = isSpace(raw.charCodeAt(i));
+        if (!space || i === 0 || !isSpace(raw.charCodeAt(i - 1))) toRaw.push(i);
+      }
+      toRaw.push(raw.length);
+      return toRaw;
+    };
+    const alphabet = ['a', 'b', ' ', '  ', '\n', '\u00a0', '\t \n', 'é', '"'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let round = 0; round < 300; round++) {
+      const raw = Array.from({ length: Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const norm = normalize(raw);
+      const expected = reference(raw);
+      expect(norm.text).toBe(collapseWhitespace(raw));
+      expect(Array.from({ length: norm.text.length + 1 }, (_, i) => norm.toRaw(i))).toEqual(expected);
+      for (let r = 0; r <= raw.length; r++) {
+        // fromRaw: the first normalised offset whose raw offset is at or after r.
+        const want = expected.findIndex((x) => x >= r);
+        expect(norm.fromRaw(r)).toBe(want);
+      }
+    }
   });
 
   it('treats exactly the characters of \\s as whitespace', () => {

@@ -61,8 +61,8 @@ export function anchor(root: Element, selectors: Selectors, index: TextIndex = b
   const hint = normalized.fromRaw(Number.isFinite(start) ? Math.min(Math.max(start, 0), text.length) : 0);
   const found = matchQuote(normalized.text, needle, { prefix, suffix, hint });
   if ('failure' in found) return { orphan: true, reason: found.failure };
-  const rawStart = normalized.toRaw[found.start]!;
-  const rawEnd = normalized.toRaw[found.end - 1]! + 1;
+  const rawStart = normalized.toRaw(found.start);
+  const rawEnd = normalized.toRaw(found.end - 1) + 1;
   return place(index, rawStart, rawEnd, found.method);
 }
 

@@ -7,8 +7,8 @@
 /** The root's text with whitespace runs collapsed, for matching text whose spacing has changed. */
 export interface NormalizedText {
   readonly text: string;
-  /** `toRaw[i]` is the raw offset of `text[i]`; `toRaw[text.length]` is the raw text's length. */
-  readonly toRaw: Uint32Array;
+  /** The raw offset of `text[i]`; `toRaw(text.length)` is the raw text's length. */
+  toRaw(i: number): number;
   /** The normalised offset of the first character at or after a raw offset. */
   fromRaw(raw: number): number;
 }
@@ -42,37 +42,53 @@ export function trimOffsets(text: string, start: number, end: number): { start: 
   return { start, end };
 }
 
-/** Collapses whitespace runs to one space and keeps, for each character, where it came from. */
+/**
+ * Collapses whitespace runs to one space and keeps the way back to raw offsets. Only runs of two
+ * or more characters shift offsets (a lone "\n" becomes " " in place), so the map is a short list
+ * of those runs, found by a native regex scan: this runs over a whole page's text on every
+ * article, cold, and a loop per character is what a cold JavaScript engine does slowest.
+ */
 export function normalize(raw: string): NormalizedText {
-  const toRaw = new Uint32Array(raw.length + 1);
-  const pieces: string[] = [];
-  let n = 0;
-  let i = 0;
-  while (i < raw.length) {
-    const from = i;
-    if (isSpace(raw.charCodeAt(i))) {
-      toRaw[n++] = i;
-      while (i < raw.length && isSpace(raw.charCodeAt(i))) i++;
-      pieces.push(' ');
-    } else {
-      while (i < raw.length && !isSpace(raw.charCodeAt(i))) toRaw[n++] = i++;
-      pieces.push(raw.slice(from, i));
-    }
+  const text = raw.replace(/\s+/g, ' ');
+  // For the k-th multi-character run: its raw start, its raw end, and its normalised position
+  // (the one space it became). `shift[k]` is raw minus normalised offset after the run.
+  const runStart: number[] = [];
+  const runEnd: number[] = [];
+  const runAt: number[] = [];
+  const shift: number[] = [];
+  let removed = 0;
+  for (const match of raw.matchAll(/\s{2,}/g)) {
+    const at = match.index;
+    runStart.push(at);
+    runEnd.push(at + match[0].length);
+    runAt.push(at - removed);
+    removed += match[0].length - 1;
+    shift.push(removed);
   }
-  toRaw[n] = raw.length;
-  const map = toRaw.subarray(0, n + 1);
+  /** The number of runs whose key is below `value` (`keys` ascending). */
+  const countBelow = (keys: readonly number[], value: number): number => {
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   return {
-    text: pieces.join(''),
-    toRaw: map,
+    text,
+    toRaw(i: number): number {
+      // Runs whose space lies before i have shifted it; the space itself maps to its run's start.
+      const k = countBelow(runAt, i);
+      return k === 0 ? i : i + shift[k - 1]!;
+    },
     fromRaw(rawOffset: number): number {
-      let lo = 0;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (map[mid]! < rawOffset) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
+      const k = countBelow(runStart, rawOffset);
+      if (k === 0) return rawOffset;
+      // Inside a run (after its first character): the next character after its space.
+      if (rawOffset < runEnd[k - 1]!) return runAt[k - 1]! + 1;
+      return rawOffset - shift[k - 1]!;
     },
   };
 }

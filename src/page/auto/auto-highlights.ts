@@ -10,7 +10,7 @@ import { DEFAULT_AUTO_SETTINGS, effectiveFor, loadAutoSettings, onAutoSettingsCh
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { loadBundle } from '../lazy-bundle';
 import { AutoPainter } from './auto-painter';
-import type { AutoResult } from './pipeline';
+import { timed, type AutoResult, type StepTimings } from './pipeline';
 import type { PipelineBundle } from './pipeline-bundle';
 
 export class AutoHighlights {
@@ -18,6 +18,8 @@ export class AutoHighlights {
   private settings: AutoSettings = DEFAULT_AUTO_SETTINGS;
   private result: AutoResult | null = null;
   private generation = 0;
+  /** The steps of the last run on this page and their durations (reported with the summary). */
+  private timings: StepTimings = [];
   private unsubscribe: () => void;
   /** Settles when the current run has finished. */
   ready: Promise<void> = Promise.resolve();
@@ -34,18 +36,19 @@ export class AutoHighlights {
     const generation = ++this.generation;
     this.painter.clear();
     this.result = null;
+    const timings: StepTimings = (this.timings = []);
     this.ready = (async () => {
       this.settings = await loadAutoSettings().catch(() => DEFAULT_AUTO_SETTINGS);
       const url = normalizeUrl(location.href);
       if (!url || generation !== this.generation) return;
       // Pages that are not articles never load Readability and the detectors.
-      if (!document.body || !isProbablyReaderable(document)) return;
+      if (!document.body || !timed(timings, 'readerable', () => isProbablyReaderable(document))) return;
       const { runAutoPipeline } = await loadBundle<PipelineBundle>('auto');
       if (generation !== this.generation) return;
-      const result = await runAutoPipeline(document, url, () => generation !== this.generation);
+      const result = await runAutoPipeline(document, url, () => generation !== this.generation, timings);
       if (generation !== this.generation) return;
       this.result = result;
-      this.repaint();
+      timed(timings, 'paint', () => this.repaint());
     })().catch((error: unknown) => console.warn('[marginalia] automatic highlights failed:', error));
     return this.ready;
   }
@@ -77,6 +80,7 @@ export class AutoHighlights {
     return {
       article: r !== null,
       siteDisabled: kinds.siteDisabled,
+      timings: this.timings,
       quotes: r && kinds.quotes ? r.quotes.map((q) => ({ text: q.quote.text, speaker: q.quote.speaker })) : [],
       officials:
         r && kinds.officials

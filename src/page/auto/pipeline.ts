@@ -27,6 +27,23 @@ export interface AutoResult {
   officials: PlacedOfficial[];
 }
 
+/**
+ * How long each step took, in ms, in the order run. Each step is one synchronous stretch of
+ * main-thread work (a task of its own), so the longest step is a floor for our longest task.
+ */
+export type StepTimings = { step: string; ms: number }[];
+
+/** Runs `work` as the step `step`, recording its duration in `timings`. */
+export function timed<T>(timings: StepTimings | undefined, step: string, work: () => T): T {
+  if (!timings) return work();
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    timings.push({ step, ms: Math.round((performance.now() - start) * 10) / 10 });
+  }
+}
+
 /** Gives the page the main thread between steps. */
 const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -38,8 +55,8 @@ function spanMapper(extracted: ExtractedArticle, index: TextIndex): (span: Span)
     const from = alignment.toLive(start);
     const to = alignment.toLive(end);
     if (from === null || to === null || to <= from) return null;
-    const rawStart = normalized.toRaw[from]!;
-    const rawEnd = normalized.toRaw[to - 1]! + 1;
+    const rawStart = normalized.toRaw(from);
+    const rawEnd = normalized.toRaw(to - 1) + 1;
     return index.rangeFromOffsets(rawStart, rawEnd);
   };
 }
@@ -67,14 +84,21 @@ export function placeDetection(doc: Document, extracted: ExtractedArticle, detec
  * checks before loading this bundle). Returns null when Readability finds no article, or when
  * `cancelled()` turns true between steps (the page navigated, the reader switched it off).
  */
-export async function runAutoPipeline(doc: Document, url: string, cancelled: () => boolean): Promise<AutoResult | null> {
-  if (!doc.body) return null;
-  const extracted = extractArticle(doc, url, { readerable: true });
+export async function runAutoPipeline(
+  doc: Document,
+  url: string,
+  cancelled: () => boolean,
+  timings?: StepTimings,
+): Promise<AutoResult | null> {
+  // Its own task: the bundle has just been compiled and run in the one before.
+  await yieldToPage();
+  if (cancelled() || !doc.body) return null;
+  const extracted = timed(timings, 'extract', () => extractArticle(doc, url, { readerable: true }));
   if (!extracted) return null;
   await yieldToPage();
   if (cancelled()) return null;
-  const detection = detect(extracted.article);
+  const detection = timed(timings, 'detect', () => detect(extracted.article));
   await yieldToPage();
   if (cancelled() || !doc.body) return null;
-  return placeDetection(doc, extracted, detection);
+  return timed(timings, 'place', () => placeDetection(doc, extracted, detection));
 }
