@@ -10,7 +10,8 @@ import { DEFAULT_AUTO_SETTINGS, effectiveFor, loadAutoSettings, onAutoSettingsCh
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { loadBundle } from '../lazy-bundle';
 import { AutoPainter } from './auto-painter';
-import { timed, type AutoResult, type StepTimings } from './pipeline';
+import type { AutoResult } from './pipeline';
+import { timed, yieldToPage, type StepTimings } from './steps';
 import type { PipelineBundle } from './pipeline-bundle';
 
 export class AutoHighlights {
@@ -42,6 +43,9 @@ export class AutoHighlights {
       const url = normalizeUrl(location.href);
       if (!url || generation !== this.generation) return;
       // Pages that are not articles never load Readability and the detectors.
+      // Nothing here is urgent: let the page finish its own work first.
+      await yieldToPage();
+      if (generation !== this.generation) return;
       if (!document.body || !timed(timings, 'readerable', () => isProbablyReaderable(document))) return;
       const { runAutoPipeline } = await loadBundle<PipelineBundle>('auto');
       if (generation !== this.generation) return;

@@ -8,6 +8,7 @@ import { buildTextIndex, type TextIndex } from '@/src/core/anchoring';
 import { detect } from '@/src/core/detect';
 import type { DetectedOfficial, DetectedQuote, Detection, Span } from '@/src/core/detect/types';
 import { extractArticle, type ExtractedArticle } from '@/src/core/extract';
+import { timed, yieldToPage, type StepTimings } from './steps';
 
 export interface PlacedQuote {
   quote: DetectedQuote;
@@ -26,26 +27,6 @@ export interface AutoResult {
   quotes: PlacedQuote[];
   officials: PlacedOfficial[];
 }
-
-/**
- * How long each step took, in ms, in the order run. Each step is one synchronous stretch of
- * main-thread work (a task of its own), so the longest step is a floor for our longest task.
- */
-export type StepTimings = { step: string; ms: number }[];
-
-/** Runs `work` as the step `step`, recording its duration in `timings`. */
-export function timed<T>(timings: StepTimings | undefined, step: string, work: () => T): T {
-  if (!timings) return work();
-  const start = performance.now();
-  try {
-    return work();
-  } finally {
-    timings.push({ step, ms: Math.round((performance.now() - start) * 10) / 10 });
-  }
-}
-
-/** Gives the page the main thread between steps. */
-const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Turns article spans into live DOM ranges through the paragraph alignment. */
 function spanMapper(extracted: ExtractedArticle, index: TextIndex): (span: Span) => Range | null {
