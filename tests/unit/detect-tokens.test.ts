@@ -1,0 +1,57 @@
+/**
+ * The detector's tokenizer: lower-case forms, case flags, initials, abbreviations, possessives,
+ * elisions and inversions, including texts the one-pass lower-casing cannot take whole (a dotted
+ * capital I, a Greek capital sigma) and a text that ends on initials.
+ */
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/core/detect';
+import { tokenize, type Token } from '../../src/core/detect/tokens';
+
+const toks = (text: string): Token[] => tokenize({ text, paragraphs: [{ start: 0, end: text.length }] }, []);
+const pick = (t: Token) => ({ t: t.t, w: t.w, k: t.k, cap: t.cap, caps: t.caps, init: t.init, abbr: t.abbr, poss: t.poss });
+
+describe('tokenize', () => {
+  it('gives lower-case forms and case flags', () => {
+    expect(toks('Sen. Whitlock’s ICE plan, J.B. Smith and M. Dupont in 1990s.').map(pick)).toEqual([
+      { t: 'Sen.', w: 'sen', k: 'w', cap: true, caps: false, init: false, abbr: true, poss: false },
+      { t: 'Whitlock’s', w: 'whitlock', k: 'w', cap: true, caps: false, init: false, abbr: false, poss: true },
+      { t: 'ICE', w: 'ice', k: 'w', cap: false, caps: true, init: false, abbr: false, poss: false },
+      { t: 'plan', w: 'plan', k: 'w', cap: false, caps: false, init: false, abbr: false, poss: false },
+      { t: ',', w: ',', k: 'p', cap: false, caps: false, init: false, abbr: false, poss: false },
+      { t: 'J.B.', w: 'j.b.', k: 'w', cap: true, caps: false, init: true, abbr: false, poss: false },
+      { t: 'Smith', w: 'smith', k: 'w', cap: true, caps: false, init: false, abbr: false, poss: false },
+      { t: 'and', w: 'and', k: 'w', cap: false, caps: false, init: false, abbr: false, poss: false },
+      { t: 'M.', w: 'm', k: 'w', cap: true, caps: false, init: true, abbr: false, poss: false },
+      { t: 'Dupont', w: 'dupont', k: 'w', cap: true, caps: false, init: false, abbr: false, poss: false },
+      { t: 'in', w: 'in', k: 'w', cap: false, caps: false, init: false, abbr: false, poss: false },
+      { t: '1990s', w: '1990s', k: 'n', cap: false, caps: false, init: false, abbr: false, poss: false },
+      { t: '.', w: '.', k: 'p', cap: false, caps: false, init: false, abbr: false, poss: false },
+    ]);
+  });
+  it('splits French elisions and inversions', () => {
+    expect(toks('l’État a-t-il dit qu’Olivier').map((t) => t.w)).toEqual(['l’', 'état', 'a', 'il', 'dit', 'qu’', 'olivier']);
+  });
+  it('keeps "ß" words out of all capitals', () => {
+    expect(toks('STRASSE Straße GROß').map((t) => t.caps)).toEqual([true, false, false]);
+  });
+  it('lower-cases word by word where the whole text cannot be (İ, Σ)', () => {
+    expect(toks('İstanbul’s mayor').map((t) => [t.w, t.poss])).toEqual([
+      ['i̇stanbul', true],
+      ['mayor', false],
+    ]);
+    expect(toks('ΟΔΟΣ ΑΘΗΝΑΣ').map((t) => t.w)).toEqual(['οδος', 'αθηνας']);
+    expect(toks('ΟΔΟΣ ΑΘΗΝΑΣ').map((t) => t.caps)).toEqual([true, true]);
+  });
+  it('numbers sentences and paragraphs', () => {
+    const text = 'He left. She stayed.\n\nThen rain.';
+    const t = tokenize({ text, paragraphs: [{ start: 0, end: 20 }, { start: 22, end: text.length }] }, []);
+    expect(t.map((x) => [x.t, x.para, x.sent])).toEqual([
+      ['He', 0, 0], ['left', 0, 0], ['.', 0, 0], ['She', 0, 1], ['stayed', 0, 1], ['.', 0, 1],
+      ['Then', 1, 2], ['rain', 1, 2], ['.', 1, 2],
+    ]);
+  });
+  it('takes a text that ends on initials', () => {
+    expect(toks('He went to the U.S.').map((t) => t.t)).toEqual(['He', 'went', 'to', 'the', 'U.S.']);
+    expect(detect({ text: 'He went to the U.S.', paragraphs: [] })).toEqual({ quotes: [], officials: [] });
+  });
+});
