@@ -22,6 +22,17 @@ for (const title of MULTI_TITLES) {
 }
 const PLAIN: TitleInfo = { need: '', gender: '', abbr: false };
 
+/**
+ * Plural forms ("ministers", "secretaries") to their title, made once so that a lookup builds no
+ * string: a word in "-ies" is the plural of its "-y" form only, any other word in "-s" of the word
+ * without it.
+ */
+const PLURAL = new Map<string, TitleInfo>();
+for (const [title, info] of TITLES) {
+  if (title.endsWith('y')) PLURAL.set(`${title.slice(0, -1)}ies`, info);
+  if (!title.endsWith('ie')) PLURAL.set(`${title}s`, info);
+}
+
 /** The longest title starting at token k, if any. */
 export function titleAt(toks: readonly Token[], k: number): TitleMatch | null {
   const tok = toks[k];
@@ -54,6 +65,6 @@ function lookup(tok: Token): { info: TitleInfo; plural: boolean } | null {
   if (compound && compound.index > 2) {
     return { info: { need: '', gender: compound[1] ? 'f' : 'm', abbr: false }, plural: false };
   }
-  const singular = w.endsWith('ies') ? TITLES.get(`${w.slice(0, -3)}y`) : w.endsWith('s') ? TITLES.get(w.slice(0, -1)) : undefined;
+  const singular = PLURAL.get(w);
   return singular && !singular.abbr ? { info: singular, plural: true } : null;
 }
