@@ -8,26 +8,37 @@ import type { DetectedQuote } from './types';
 /**
  * A quote whose words another quote repeats (a lede's fragment, a heading) takes that quote's
  * speaker, unless its own attribution named one: the repetition is better evidence than context.
+ * `lowered` gives each quote's text in lower case (the caller may have it already).
  */
-export function echo(quotes: DetectedQuote[], explicit: readonly boolean[], heading: readonly boolean[]): void {
-  const norm = (s: string): string => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-  const texts = quotes.map((q) => norm(q.text));
-  // Which quotes hold each word: a quote can only echo one holding all its words.
+export function echo(
+  quotes: DetectedQuote[],
+  explicit: readonly boolean[],
+  heading: readonly boolean[],
+  lowered: (i: number) => string = (i) => quotes[i]!.text.toLowerCase(),
+): void {
+  // Only a quote without a speaker of its own may take one: most articles have a few.
+  const open = quotes.map((q, i) => !(explicit[i] && q.speaker !== null));
+  if (!open.includes(true)) return;
+  const texts = quotes.map((_, i) => ` ${lowered(i).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `);
+  const wordsOf = (i: number): string[] => texts[i]!.trim().split(' ');
+  // Echoes are short: a lede's fragment, a heading.
+  const short = new Map<number, string[]>();
+  open.forEach((o, i) => {
+    const words = o ? wordsOf(i) : [];
+    if (o && words.length <= 12) short.set(i, words);
+  });
+  if (short.size === 0) return;
+  // Which quotes hold each word of those: a quote can only echo one holding all its words.
   const holders = new Map<string, number[]>();
-  texts.forEach((t, j) => {
-    for (const w of new Set(t.trim().split(' '))) {
-      const list = holders.get(w);
-      if (list) list.push(j);
-      else holders.set(w, [j]);
-    }
+  for (const words of short.values()) for (const w of words) holders.set(w, []);
+  texts.forEach((_, j) => {
+    for (const w of new Set(wordsOf(j))) holders.get(w)?.push(j);
   });
   quotes.forEach((q, i) => {
-    if (explicit[i] && q.speaker !== null) return;
-    const words = texts[i]!.trim().split(' ');
-    // Echoes are short: a lede's fragment, a heading.
-    if (words.length > 12) return;
-    const rarest = words.reduce((x, y) => ((holders.get(x)?.length ?? 0) <= (holders.get(y)?.length ?? 0) ? x : y));
-    const candidates = holders.get(rarest) ?? [];
+    const words = short.get(i);
+    if (!words) return;
+    const rarest = words.reduce((x, y) => (holders.get(x)!.length <= holders.get(y)!.length ? x : y));
+    const candidates = holders.get(rarest)!;
     if (candidates.length > 20) return; // words this common echo nothing in particular
     const echoed = candidates.filter((j) => j !== i && quotes[j]!.kind === 'speech' && texts[j]!.includes(texts[i]!));
     // A term flips to speech only in a heading, and not if it is quoted as a term elsewhere.

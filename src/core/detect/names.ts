@@ -89,10 +89,12 @@ export function isSentenceStart(toks: readonly Token[], i: number): boolean {
 function writtenInLowerCase(toks: readonly Token[], words: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
   if (words.size === 0) return found;
-  let lengths = 0;
-  for (const w of words) lengths |= 1 << Math.min(w.length, 31);
+  // By first code unit and length, so that most tokens are passed over without hashing them.
+  const shapes = new Set<number>();
+  const shape = (w: string): number => w.charCodeAt(0) * 64 + Math.min(w.length, 63);
+  for (const w of words) shapes.add(shape(w));
   for (const t of toks) {
-    if (t.k !== 'w' || t.cap || t.caps || (lengths & (1 << Math.min(t.w.length, 31))) === 0) continue;
+    if (t.k !== 'w' || t.cap || t.caps || !shapes.has(shape(t.w))) continue;
     if (words.has(t.w)) found.add(t.w);
   }
   return found;
@@ -195,7 +197,7 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     for (let k = i; k < j; k++) {
       const m = titleAt(toks, k);
       // An honorific; a one-letter one ("M.") only first, not "Donald M. Carter"'s initial.
-      const h = toks[k]!.w.length > 1 || k === i ? HONORIFIC[toks[k]!.w] : undefined;
+      const h = toks[k]!.w.length > 1 || k === i ? HONORIFIC.get(toks[k]!.w) : undefined;
       const end = m ? m.j : h !== undefined && (toks[k]!.abbr || toks[k]!.cap) ? k + 1 : -1;
       if (end > k && end < j && capital(toks[end]!)) {
         start = end;
@@ -240,7 +242,7 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     if (words.length === 1 && first.init) return;
     const opens = words.length === 1 && honorific < 0 && isSentenceStart(toks, i);
     if (opens && VERB_FORM.test(first.w)) return;
-    const gender = honorific >= 0 ? (HONORIFIC[toks[honorific]!.w] ?? '') : '';
+    const gender = honorific >= 0 ? (HONORIFIC.get(toks[honorific]!.w) ?? '') : '';
     const occ: NameOcc = { i, j, text: text.slice(first.s, nameEnd(last)), words: words.map((t) => t.w), gender, honorific };
     names.push(occ);
     if (opens) opening.add(occ);

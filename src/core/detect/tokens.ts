@@ -45,15 +45,21 @@ const ABBREVIATIONS = set(
 const ELISION = /^(?:l|d|qu|n|s|j|c|m|t|jusqu|lorsqu|puisqu|quoiqu)['’](?=\p{L})/iu;
 const INVERSION = /^(\p{L}+)-(?:t-)?(il|elle|ils|elles|on)$/iu;
 
+/**
+ * The text lower-cased as a whole, where that equals lower-casing any part of it alone: it does
+ * unless a letter changes length ("İ") or depends on its neighbours (the final sigma); else null.
+ * One conversion instead of one per token or quote matters: typeset text is stored as UTF-16,
+ * whose case mapping is slow.
+ */
+export function lowerCased(text: string): string | null {
+  const whole = text.toLowerCase();
+  return whole.length === text.length && !text.includes('Σ') ? whole : null;
+}
+
 /** Tokenises the article; `quotes` must be sorted (as findQuotes returns them). */
-export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[]): Token[] {
+export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[], lower = lowerCased(article.text)): Token[] {
   const { text } = article;
   const n = text.length;
-  // The whole text lower-cased once, where that equals lower-casing each token: it does unless a
-  // letter changes length ("İ") or depends on its neighbours (the final sigma). One conversion
-  // instead of one per token matters: typeset text is stored as UTF-16, whose case mapping is slow.
-  const whole = text.toLowerCase();
-  const lower = whole.length === n && !text.includes('Σ') ? whole : null;
   const toks: Token[] = [];
   const cls = (i: number): number => (i < n ? charClass(text.charCodeAt(i)) : SPACE);
   const upperAt = (i: number): boolean => i < n && isUpperUnit(text.charCodeAt(i));
