@@ -102,15 +102,20 @@ function lastMentioned(candidates: readonly Person[], occ: NameOcc): Person | un
   return best;
 }
 
+/** The first words of "has the story", "reports from", ", Channel 7 News". */
+const AFTER_CUE = new Set(['has', 'had', 'reports', 'reporting', 'reported', ',']);
+
 /** Is this occurrence a journalist's: "editor Tom Hale", "Lucy Tran has the story", "By Jane Roe"? */
 function journalistAt(toks: readonly Token[], occ: NameOcc): boolean {
   for (let k = Math.max(0, occ.i - 3); k < occ.i; k++) if (JOURNALIST.has(toks[k]!.w)) return true;
   const before = toks[occ.i - 1];
   if (before && before.w === 'by' && (occ.i === 1 || toks[occ.i - 2]!.para !== before.para)) return true;
-  const after = toks.slice(occ.j, occ.j + 5).map((t) => t.w).join(' ');
+  const next = toks[occ.j];
+  // The words after the name, joined, when the first of them may begin one of the phrases below.
+  const cue = next?.w ?? '';
+  const after = AFTER_CUE.has(cue) ? toks.slice(occ.j, occ.j + 5).map((t) => t.w).join(' ') : '';
   if (/^(?:has|had) the story|^report(?:s|ing|ed) from/u.test(after)) return true;
   // "Tom Hale, Channel 7 News": a name followed by a news outlet.
   if (/^, (?:[\p{L}.]+ ){0,2}(?:news|times|post|press)\b/u.test(after)) return true;
-  const next = toks[occ.j];
   return next !== undefined && next.t === ',' && toks.slice(occ.j + 1, occ.j + 4).some((t) => JOURNALIST.has(t.w));
 }
