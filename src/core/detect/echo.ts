@@ -3,6 +3,7 @@
  * how the water was “like a wall”"), and a heading repeats a line of one. The repeated words
  * are better evidence of who said them than the context around the echo.
  */
+import { charClass, DIGIT, LETTER } from './chars';
 import type { DetectedQuote } from './types';
 
 /**
@@ -19,20 +20,22 @@ export function echo(
   // Only a quote without a speaker of its own may take one: most articles have a few.
   const open = quotes.map((q, i) => !(explicit[i] && q.speaker !== null));
   if (!open.includes(true)) return;
-  const texts = quotes.map((_, i) => ` ${lowered(i).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `);
-  const wordsOf = (i: number): string[] => texts[i]!.trim().split(' ');
+  const words = quotes.map((_, i) => wordsOf(lowered(i)));
+  const texts = words.map((w) => ` ${w.join(' ')} `);
   // Echoes are short: a lede's fragment, a heading.
   const short = new Map<number, string[]>();
   open.forEach((o, i) => {
-    const words = o ? wordsOf(i) : [];
-    if (o && words.length <= 12) short.set(i, words);
+    if (o && words[i]!.length <= 12) short.set(i, words[i]!);
   });
   if (short.size === 0) return;
   // Which quotes hold each word of those: a quote can only echo one holding all its words.
   const holders = new Map<string, number[]>();
-  for (const words of short.values()) for (const w of words) holders.set(w, []);
-  texts.forEach((_, j) => {
-    for (const w of new Set(wordsOf(j))) holders.get(w)?.push(j);
+  for (const ws of short.values()) for (const w of ws) holders.set(w, []);
+  words.forEach((ws, j) => {
+    for (const w of ws) {
+      const list = holders.get(w);
+      if (list && list[list.length - 1] !== j) list.push(j);
+    }
   });
   quotes.forEach((q, i) => {
     const words = short.get(i);
@@ -49,4 +52,28 @@ export function echo(
     const source = echoed.map((j) => quotes[j]!).find((other) => other.speaker !== null);
     if (source) q.speaker = source.speaker;
   });
+}
+
+/**
+ * The words of a lower-cased text: its runs of letters and digits (\p{L}, \p{N}), or [''] when it
+ * has none. Read from the character table; a text with characters it cannot tell from combining
+ * marks (from U+0300 on) or from outside the BMP is split by the regular expression instead.
+ */
+function wordsOf(lowered: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= lowered.length; i++) {
+    const code = i < lowered.length ? lowered.charCodeAt(i) : 32;
+    const c = charClass(code);
+    if ((c === LETTER && code >= 0x300) || (code >= 0xd800 && code <= 0xdfff)) {
+      return lowered.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ');
+    }
+    const inWord = c === LETTER || c === DIGIT;
+    if (inWord && start < 0) start = i;
+    else if (!inWord && start >= 0) {
+      out.push(lowered.slice(start, i));
+      start = -1;
+    }
+  }
+  return out.length > 0 ? out : [''];
 }
