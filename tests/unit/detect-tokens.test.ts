@@ -5,10 +5,30 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../src/core/detect';
+import { charClass, DIGIT, hasLetterOrDigit, isUpperUnit, LETTER, OTHER, SPACE, startsUpperCase } from '../../src/core/detect/chars';
 import { tokenize, type Token } from '../../src/core/detect/tokens';
 
 const toks = (text: string): Token[] => tokenize({ text, paragraphs: [{ start: 0, end: text.length }] }, []);
 const pick = (t: Token) => ({ t: t.t, w: t.w, k: t.k, cap: t.cap, caps: t.caps, init: t.init, abbr: t.abbr, poss: t.poss });
+
+describe('the character table', () => {
+  it('classes every UTF-16 code unit as the Unicode regular expressions do', () => {
+    const wrong: string[] = [];
+    for (let code = 0; code < 65536; code++) {
+      const ch = String.fromCharCode(code);
+      const want = /[\p{L}\p{M}]/u.test(ch) ? LETTER : /\p{N}/u.test(ch) ? DIGIT : /\s/u.test(ch) ? SPACE : OTHER;
+      if (charClass(code) !== want || isUpperUnit(code) !== (ch !== ch.toLowerCase())) wrong.push(code.toString(16));
+      if (startsUpperCase(ch) !== /^\p{Lu}/u.test(ch)) wrong.push(`Lu ${code.toString(16)}`);
+      if (hasLetterOrDigit(`-${ch}-`) !== /[\p{L}\p{N}]/u.test(ch)) wrong.push(`LN ${code.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+  it('tells letters outside the BMP', () => {
+    expect(hasLetterOrDigit('—𝐀—')).toBe(true);
+    expect(hasLetterOrDigit('—🎉—')).toBe(false);
+    expect(startsUpperCase('𝐀')).toBe(true);
+  });
+});
 
 describe('tokenize', () => {
   it('gives lower-case forms and case flags', () => {
@@ -30,6 +50,11 @@ describe('tokenize', () => {
   });
   it('splits French elisions and inversions', () => {
     expect(toks('l’État a-t-il dit qu’Olivier').map((t) => t.w)).toEqual(['l’', 'état', 'a', 'il', 'dit', 'qu’', 'olivier']);
+    expect(toks('Jusqu’à L’Ŝa d’1er aujourd’hui dit-elle est-ON').map((t) => t.t)).toEqual([
+      'Jusqu’', 'à', 'L’', 'Ŝa', 'd’1er', 'aujourd’hui', 'dit', 'elle', 'est', 'ON',
+    ]);
+    // Case folding as the /iu regular expressions fold: "ſ" (long s) is an "s".
+    expect(toks('ſ’il dit-ilſ').map((t) => t.t)).toEqual(['ſ’', 'il', 'dit', 'ilſ']);
   });
   it('keeps "ß" words out of all capitals', () => {
     expect(toks('STRASSE Straße GROß').map((t) => t.caps)).toEqual([true, false, false]);

@@ -12,9 +12,9 @@ export const DIGIT = 2; // \p{N}
 export const SPACE = 3; // \s
 export const OTHER = 4;
 
-const CLASS_MASK = 7;
+export const CLASS_MASK = 7;
 /** The code unit changes under toLowerCase(): an upper-case (or title-case) letter. */
-const UPPER = 8;
+export const UPPER = 8;
 /** The code unit changes under toUpperCase(). */
 const UPPERS = 16;
 const KNOWN = 32;
@@ -29,9 +29,18 @@ function classOf(code: number): number {
     if (code >= 48 && code <= 57) return DIGIT;
     return code === 32 || (code >= 9 && code <= 13) ? SPACE : OTHER;
   }
-  // Latin-1 letters; the quotation marks, dashes and ellipsis of typeset text.
-  if (code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7) return LETTER;
-  if ((code >= 0x2010 && code <= 0x2027 && code !== 0x2028) || code === 0xab || code === 0xbb) return OTHER;
+  // Latin-1 (letters, no-break space, superscripts and fractions) and General Punctuation (spaces,
+  // quotation marks, dashes, ellipsis): the non-ASCII characters of most news text.
+  if (code < 0x100) {
+    if (code >= 0xc0) return code === 0xd7 || code === 0xf7 ? OTHER : LETTER;
+    if (code === 0xa0) return SPACE;
+    if (code === 0xaa || code === 0xb5 || code === 0xba) return LETTER;
+    if (code === 0xb2 || code === 0xb3 || code === 0xb9 || (code >= 0xbc && code <= 0xbe)) return DIGIT;
+    return OTHER;
+  }
+  if (code >= 0x2000 && code <= 0x206f) {
+    return code <= 0x200a || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f ? SPACE : OTHER;
+  }
   const ch = String.fromCharCode(code);
   if ((letterRe ??= /[\p{L}\p{M}]/u).test(ch)) return LETTER;
   if ((digitRe ??= /\p{N}/u).test(ch)) return DIGIT;
@@ -48,6 +57,23 @@ function info(code: number): number {
     TABLE[code] = v;
   }
   return v;
+}
+
+/**
+ * Each code unit's class and case bits, in one pass (one call, not one per character: the
+ * detector mostly runs cold, where calls cost most). Two more entries past the end read as
+ * spaces, so that the tokenizer can look one or two ahead without a bounds check.
+ */
+export function charInfo(text: string): Uint8Array {
+  const n = text.length;
+  const out = new Uint8Array(n + 2);
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    const v = TABLE[code]!;
+    out[i] = v === 0 ? info(code) : v;
+  }
+  out[n] = out[n + 1] = KNOWN | SPACE;
+  return out;
 }
 
 /** LETTER, DIGIT, SPACE or OTHER. */
@@ -72,4 +98,43 @@ export function isUpperCased(text: string, from: number, to: number): boolean {
     if ((info(code) & UPPERS) !== 0) return false;
   }
   return true;
+}
+
+/** One character (a string of one code unit, or '') is white space: `/\s/u.test(ch)`. */
+export function isSpace(ch: string): boolean {
+  return ch.length > 0 && charClass(ch.charCodeAt(0)) === SPACE;
+}
+
+/** `/[\p{L}\p{M}\p{N}]/u.test(ch)` for one character. */
+export function isWordChar(ch: string): boolean {
+  if (ch.length === 0) return false;
+  const c = charClass(ch.charCodeAt(0));
+  return c === LETTER || c === DIGIT;
+}
+
+/** `/\p{N}/u.test(ch)` for one character. */
+export function isDigit(ch: string): boolean {
+  return ch.length > 0 && charClass(ch.charCodeAt(0)) === DIGIT;
+}
+
+/**
+ * `/[\p{L}\p{N}]/u.test(s)`: the table settles it unless all s has are characters it does not tell
+ * from combining marks (from U+0300 on) or from outside the BMP.
+ */
+export function hasLetterOrDigit(s: string): boolean {
+  let unsure = false;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    const c = charClass(code);
+    if (c === DIGIT || (c === LETTER && code < 0x300)) return true;
+    if (c === LETTER || (code >= 0xd800 && code <= 0xdfff)) unsure = true;
+  }
+  return unsure && /[\p{L}\p{N}]/u.test(s);
+}
+
+/** `/^\p{Lu}/u.test(s)`: the table settles ASCII and Latin-1, the regular expression the rest. */
+export function startsUpperCase(s: string): boolean {
+  const code = s.charCodeAt(0);
+  if (code < 0x100) return (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7);
+  return /^\p{Lu}/u.test(s);
 }

@@ -65,7 +65,9 @@ const VERB_FORM = /(?:ing|ed)$/u;
 function capital(t: Token): boolean {
   if (t.k !== 'w') return false;
   const s = t.t;
-  if (!(t.cap || t.caps || (ARABIC_START.has(s.charCodeAt(0)) && ARABIC_PREFIX.test(s)))) return false;
+  if (!(t.cap || t.caps || (ARABIC_START.has(s.charCodeAt(0)) && (isJoin(s.charCodeAt(2)) || isJoin(s.charCodeAt(3))) && ARABIC_PREFIX.test(s)))) {
+    return false;
+  }
   const n = s.length;
   const contraction = n > 2 && (isApostrophe(s.charCodeAt(n - 2)) || isApostrophe(s.charCodeAt(n - 3)));
   return !(contraction && CONTRACTION.test(s)) && !(s.charCodeAt(1) === 45 && PARTY_TAG.test(s));
@@ -74,6 +76,8 @@ function capital(t: Token): boolean {
 /** First letters of the Arabic prefixes ("al-", "bin", "ibn", "abu"…). */
 const ARABIC_START = new Set([...'aebi'].map((c) => c.charCodeAt(0)));
 const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
+/** The characters between an Arabic prefix and the name: - ‐ ' ’. */
+const isJoin = (code: number): boolean => code === 45 || code === 0x2010 || isApostrophe(code);
 
 /** End of the name's text: a possessive "'s" is not part of it. */
 export function nameEnd(tok: Token): number {

@@ -8,7 +8,7 @@
 import type { QuoteSpan } from './quote-marks';
 import type { TitleMatch } from './titles';
 import type { ArticleText } from './types';
-import { charClass, DIGIT, isUpperCased, isUpperUnit, LETTER, OTHER, SPACE } from './chars';
+import { CLASS_MASK, charInfo, DIGIT, isUpperCased, LETTER, OTHER, SPACE, UPPER } from './chars';
 import { set } from './lexicon/words';
 
 export interface Token {
@@ -43,6 +43,7 @@ const ABBREVIATIONS = set(
     'cllr sec lieut mt ft no vs inc co corp mme mlle sra messrs rev hon',
 );
 const ELISION = /^(?:l|d|qu|n|s|j|c|m|t|jusqu|lorsqu|puisqu|quoiqu)['’](?=\p{L})/iu;
+const ELIDED = set('l d qu n s j c m t jusqu lorsqu puisqu quoiqu');
 const INVERSION = /^(\p{L}+)-(?:t-)?(il|elle|ils|elles|on)$/iu;
 
 /**
@@ -61,11 +62,13 @@ export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[], low
   const { text } = article;
   const n = text.length;
   const toks: Token[] = [];
-  const cls = (i: number): number => (i < n ? charClass(text.charCodeAt(i)) : SPACE);
-  const upperAt = (i: number): boolean => i < n && isUpperUnit(text.charCodeAt(i));
+  // Class and case of every code unit, and of two spaces past the end.
+  const info = charInfo(text);
+  const cls = (i: number): number => info[i]! & CLASS_MASK;
+  const upperAt = (i: number): boolean => (info[i]! & UPPER) !== 0;
 
   for (let i = 0; i < n; ) {
-    const c = cls(i);
+    const c = info[i]! & CLASS_MASK;
     if (c === SPACE) {
       i++;
       continue;
@@ -95,11 +98,12 @@ export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[], low
     let hyphen = false;
     i++;
     for (;;) {
-      const d = cls(i);
+      const d = info[i]! & CLASS_MASK;
       if (d === LETTER || d === DIGIT) {
         i++;
         continue;
       }
+      if (d === SPACE) break; // (and the end of the text)
       const j = text.charCodeAt(i);
       if (!isJoin(j)) break;
       const after = cls(i + 1);
@@ -122,7 +126,7 @@ export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[], low
     if (abbr || (init && we - s === 2)) we--; // "Mr." → mr, "M." → m
     const w = lower ? lower.slice(s, we) : lowerForm(t, poss, abbr, init);
     // Most words start in lower case, which settles their case.
-    const upper = k === 'w' && isUpperUnit(text.charCodeAt(s));
+    const upper = k === 'w' && upperAt(s);
     const bareEnd = poss ? e - 2 : e;
     const caps = upper && !init && bareEnd - s > 1 && isUpperCased(text, s, bareEnd);
     const cap = k === 'w' && (init || (upper && !caps));
@@ -131,11 +135,11 @@ export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[], low
 
   /** Adds the word [s, e) (split, or with its abbreviation's period); returns where it ends. */
   function word(s: number, e: number, apostrophe: boolean, hyphen: boolean): number {
-    const el = apostrophe ? ELISION.exec(text.slice(s, e)) : null;
-    const inv = !el && hyphen ? INVERSION.exec(text.slice(s, e)) : null;
-    if (el) {
-      add(s, s + el[0].length, 'w');
-      add(s + el[0].length, e, 'w');
+    const el = apostrophe ? elision(s, e) : 0;
+    const inv = el === 0 && hyphen && mayInvert(s, e) ? INVERSION.exec(text.slice(s, e)) : null;
+    if (el > 0) {
+      add(s, s + el, 'w');
+      add(s + el, e, 'w');
     } else if (inv && inv[1]) {
       add(s, s + inv[1].length, 'w');
       add(e - inv[2]!.length, e, 'w');
@@ -147,6 +151,28 @@ export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[], low
       add(s, e, 'w');
     }
     return e;
+  }
+
+  /** The length of the elided article or pronoun opening the word [s, e) ("l’", "qu’"), or 0:
+   *  ELISION's match, read without it where the word's start is ASCII and a Latin letter follows. */
+  function elision(s: number, e: number): number {
+    let p = s;
+    while (p < e && !isApostrophe(text.charCodeAt(p))) p++;
+    if (p - s > 6 || p + 1 >= e) return 0; // "quoiqu" is the longest
+    const next = text.charCodeAt(p + 1);
+    let ascii = next < 0x300;
+    for (let k = s; k < p && ascii; k++) ascii = text.charCodeAt(k) < 128;
+    if (!ascii) return ELISION.exec(text.slice(s, e))?.[0].length ?? 0;
+    const head = lower ? lower.slice(s, p) : text.slice(s, p).toLowerCase();
+    return ELIDED.has(head) && (info[p + 1]! & CLASS_MASK) === LETTER ? p - s + 1 : 0;
+  }
+
+  /** Could INVERSION match the word [s, e)? It ends in "-il", "-on", "-ils", "-elle" or "-elles". */
+  function mayInvert(s: number, e: number): boolean {
+    const last = text.charCodeAt(e - 1) | 0x20; // ASCII lower case (ſ stays itself)
+    if (last !== 108 && last !== 101 && last !== 115 && last !== 110 && last !== 0x17f) return false; // l e s n ſ
+    for (let k = Math.max(s, e - 6); k <= e - 3; k++) if (text.charCodeAt(k) === HYPHEN) return true;
+    return false;
   }
 
   function isAbbreviation(s: number, e: number): boolean {
