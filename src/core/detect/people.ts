@@ -43,8 +43,11 @@ function isInitial(w: string): boolean {
 
 /** Same person? Same surname and compatible given names, or one name the start of the other. */
 function sameName(a: readonly string[], b: readonly string[]): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.every((w, k) => long[k] === w)) return true;
+  const short = a.length <= b.length ? a : b;
+  const long = short === a ? b : a;
+  let prefix = true;
+  for (let k = 0; k < short.length && prefix; k++) prefix = long[k] === short[k];
+  if (prefix) return true;
   if (surname(a) !== surname(b)) return false;
   const ga = a[0]!;
   const gb = b[0]!;
