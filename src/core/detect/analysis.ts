@@ -30,12 +30,13 @@ export function analyse(input: ArticleText): Analysis {
   const lower = lowerCased(article.text);
   const toks = tokenize(article, quotes, lower);
   const quoteToks: [number, number][] = quotes.map(() => [-1, -1]);
-  toks.forEach((t, k) => {
-    const range = t.q >= 0 ? quoteToks[t.q] : undefined;
-    if (!range) return;
+  for (let k = 0; k < toks.length; k++) {
+    const q = toks[k]!.q;
+    const range = q >= 0 ? quoteToks[q] : undefined;
+    if (!range) continue;
     if (range[0] < 0) range[0] = k;
     range[1] = k;
-  });
+  }
   const { names, orgs } = chunk(article.text, toks);
   return {
     text: article.text,

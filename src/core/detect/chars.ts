@@ -78,7 +78,7 @@ export function charInfo(text: string): Uint8Array {
 
 /** LETTER, DIGIT, SPACE or OTHER. */
 export function charClass(code: number): number {
-  return info(code) & CLASS_MASK;
+  return (TABLE[code] || info(code)) & CLASS_MASK;
 }
 
 /** `ch !== ch.toLowerCase()` for the one code unit. */
