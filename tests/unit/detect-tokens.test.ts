@@ -67,6 +67,15 @@ describe('tokenize', () => {
     expect(toks('ΟΔΟΣ ΑΘΗΝΑΣ').map((t) => t.w)).toEqual(['οδος', 'αθηνας']);
     expect(toks('ΟΔΟΣ ΑΘΗΝΑΣ').map((t) => t.caps)).toEqual([true, true]);
   });
+  it('keeps each half of a character outside the BMP as it is', () => {
+    // "𐐀" (Deseret) is upper case; each of its code units, alone, is not.
+    expect(toks('Ann 𐐀 mayor').map((t) => [t.t, t.w])).toEqual([
+      ['Ann', 'ann'],
+      ['\ud801', '\ud801'],
+      ['\udc00', '\udc00'],
+      ['mayor', 'mayor'],
+    ]);
+  });
   it('numbers sentences and paragraphs', () => {
     const text = 'He left. She stayed.\n\nThen rain.';
     const t = tokenize({ text, paragraphs: [{ start: 0, end: 20 }, { start: 22, end: text.length }] }, []);

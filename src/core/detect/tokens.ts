@@ -124,13 +124,21 @@ export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[], low
     const poss = k === 'w' && e - s > 2 && isS(text.charCodeAt(e - 1)) && isApostrophe(text.charCodeAt(e - 2));
     if (poss) we -= 2;
     if (abbr || (init && we - s === 2)) we--; // "Mr." → mr, "M." → m
-    const w = lower ? lower.slice(s, we) : lowerForm(t, poss, abbr, init);
+    // Most tokens are in lower case already: their lower-case form is the same string (one string
+    // fewer to make, and to hash when the rules look it up). A lone surrogate (a character outside
+    // the BMP is two 'p' tokens) is its own lower case, as the per-token toLowerCase() had it.
+    const w = !lower ? lowerForm(t, poss, abbr, init) : we === e && !hasUpper(s, e) ? t : lower.slice(s, we);
     // Most words start in lower case, which settles their case.
     const upper = k === 'w' && upperAt(s);
     const bareEnd = poss ? e - 2 : e;
     const caps = upper && !init && bareEnd - s > 1 && isUpperCased(text, s, bareEnd);
     const cap = k === 'w' && (init || (upper && !caps));
     toks.push({ s, e, t, w, k, cap, caps, init, abbr, poss, para: 0, sent: 0, q: -1, title: undefined });
+  }
+
+  function hasUpper(s: number, e: number): boolean {
+    for (let i = s; i < e; i++) if ((info[i]! & UPPER) !== 0) return true;
+    return false;
   }
 
   /** Adds the word [s, e) (split, or with its abbreviation's period); returns where it ends. */
