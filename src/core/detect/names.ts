@@ -65,7 +65,7 @@ const VERB_FORM = /(?:ing|ed)$/u;
 function capital(t: Token): boolean {
   if (t.k !== 'w') return false;
   const s = t.t;
-  if (!(t.cap || t.caps || (ARABIC_START.has(s.charCodeAt(0)) && (isJoin(s.charCodeAt(2)) || isJoin(s.charCodeAt(3))) && ARABIC_PREFIX.test(s)))) {
+  if (!(t.cap || t.caps || (isArabicStart(s.charCodeAt(0)) && (isJoin(s.charCodeAt(2)) || isJoin(s.charCodeAt(3))) && ARABIC_PREFIX.test(s)))) {
     return false;
   }
   const n = s.length;
@@ -73,8 +73,8 @@ function capital(t: Token): boolean {
   return !(contraction && CONTRACTION.test(s)) && !(s.charCodeAt(1) === 45 && PARTY_TAG.test(s));
 }
 
-/** First letters of the Arabic prefixes ("al-", "bin", "ibn", "abu"…). */
-const ARABIC_START = new Set([...'aebi'].map((c) => c.charCodeAt(0)));
+/** First letters of the Arabic prefixes ("al-", "bin", "ibn", "abu"…): a e b i. */
+const isArabicStart = (code: number): boolean => code === 97 || code === 101 || code === 98 || code === 105;
 const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
 /** The characters between an Arabic prefix and the name: - ‐ ' ’. */
 const isJoin = (code: number): boolean => code === 45 || code === 0x2010 || isApostrophe(code);
@@ -93,12 +93,12 @@ export function isSentenceStart(toks: readonly Token[], i: number): boolean {
 function writtenInLowerCase(toks: readonly Token[], words: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
   if (words.size === 0) return found;
-  // By first code unit and length, so that most tokens are passed over without hashing them.
-  const shapes = new Set<number>();
-  const shape = (w: string): number => w.charCodeAt(0) * 64 + Math.min(w.length, 63);
-  for (const w of words) shapes.add(shape(w));
+  // By first code unit (its low byte) and length, so that most tokens are passed over without hashing them.
+  const shapes = new Uint8Array(256 * 64);
+  const shape = (w: string): number => (w.charCodeAt(0) & 255) * 64 + Math.min(w.length, 63);
+  for (const w of words) shapes[shape(w)] = 1;
   for (const t of toks) {
-    if (t.k !== 'w' || t.cap || t.caps || !shapes.has(shape(t.w))) continue;
+    if (t.k !== 'w' || t.cap || t.caps || shapes[shape(t.w)] === 0) continue;
     if (words.has(t.w)) found.add(t.w);
   }
   return found;

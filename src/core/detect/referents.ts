@@ -10,6 +10,9 @@ import type { Official } from './officials';
 import type { Person } from './people';
 import { titleAt } from './titles';
 
+/** The longest definite article: longer words need no lookup. */
+const DEFINITE_LENGTH = Math.max(...[...DEFINITE].map((w) => w.length));
+
 export interface Referent {
   tok: number;
   sent: number;
@@ -64,7 +67,8 @@ export function buildReferents(a: Analysis, officials: readonly Official[]): Ref
   // Both patterns start with a definite article: one lookup per token finds where.
   let afterDefinite = false;
   for (let k = 0; k < toks.length; k++) {
-    const definite = DEFINITE.has(toks[k]!.w);
+    const w = toks[k]!.w;
+    const definite = w.length <= DEFINITE_LENGTH && DEFINITE.has(w); // "the", "les", "l’"…
     const d = definite ? descriptionAt(a, k) : null;
     if (d) {
       const o = officialFor(officials, d.heads, k);
