@@ -84,9 +84,12 @@ export function nameEnd(tok: Token): number {
   return tok.poss ? tok.e - 2 : tok.e;
 }
 
+/** Punctuation after which a word starts a sentence as good as (a punctuation token is one character). */
+const OPENERS = new Set([...'“"‘\'«»„‚([:—–']);
+
 export function isSentenceStart(toks: readonly Token[], i: number): boolean {
   const prev = toks[i - 1];
-  return !prev || prev.sent !== toks[i]!.sent || (prev.k === 'p' && /[“"‘'«»„‚(\[:—–]/u.test(prev.t));
+  return !prev || prev.sent !== toks[i]!.sent || (prev.k === 'p' && OPENERS.has(prev.t));
 }
 
 /** Which of `words` the article writes in lower case, in one pass that hashes few tokens. */
