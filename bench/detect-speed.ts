@@ -12,7 +12,8 @@
  *     thread (the code warmed by the articles before it, 1 + WARMUP calls each);
  *   - coldMedian: the first call in a fresh worker thread per article (a new V8 isolate: nothing
  *     compiled, no regular expression built), as on a page that has never run the detector.
- * Both first-call figures are each article's median over REPEATS fresh workers.
+ * Both first-call figures are each article's median over REPEATS fresh workers; coldLoadMs is
+ * the median time to load the module there (outside the per-word figures).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -58,10 +59,12 @@ async function shippedDetector(): Promise<string> {
  * `articles` in turn, each followed by WARMUP more calls (so each article's first call finds the
  * code as the articles before it left it).
  */
-function firstCalls(module: string, articles: readonly ArticleText[]): Promise<number[]> {
+function firstCalls(module: string, articles: readonly ArticleText[]): Promise<{ load: number; times: number[] }> {
   const source = `
     const { parentPort, workerData } = require('node:worker_threads');
+    const loading = performance.now();
     import(workerData.module).then(({ detect }) => {
+      const load = performance.now() - loading;
       const times = [];
       for (const article of workerData.articles) {
         const start = performance.now();
@@ -69,12 +72,12 @@ function firstCalls(module: string, articles: readonly ArticleText[]): Promise<n
         times.push(performance.now() - start);
         for (let i = 0; i < workerData.warmup; i++) detect(article);
       }
-      parentPort.postMessage(times);
+      parentPort.postMessage({ load, times });
     });`;
   return new Promise((resolve, reject) => {
     const worker = new Worker(source, { eval: true, execArgv: [], workerData: { module, articles, warmup: WARMUP } });
-    worker.once('message', (times: number[]) => {
-      resolve(times);
+    worker.once('message', (result: { load: number; times: number[] }) => {
+      resolve(result);
       void worker.terminate();
     });
     worker.once('error', reject);
@@ -97,12 +100,14 @@ export async function run(): Promise<BenchResult[]> {
   // call per article); REPEATS times over, each article's median kept, for a busy machine.
   const cold: number[][] = articles.map(() => []);
   const firsts: number[][] = articles.map(() => []);
+  const loads: number[] = [];
   for (let r = 0; r < REPEATS; r++) {
     for (const [n, article] of articles.entries()) {
-      const [ms] = await firstCalls(module, [article]);
-      cold[n]!.push(perWords(ms!, n));
+      const { load, times } = await firstCalls(module, [article]);
+      loads.push(load);
+      cold[n]!.push(perWords(times[0]!, n));
     }
-    (await firstCalls(module, articles)).forEach((ms, n) => firsts[n]!.push(perWords(ms, n)));
+    (await firstCalls(module, articles)).times.forEach((ms, n) => firsts[n]!.push(perWords(ms, n)));
   }
   const coldPerArticle = cold.map(median);
   const firstPerArticle = firsts.map(median);
@@ -131,6 +136,8 @@ export async function run(): Promise<BenchResult[]> {
       firstCallMedian: round(median(firstPerArticle)),
       coldMedian: round(median(coldPerArticle)),
       coldMax: round(Math.max(...coldPerArticle)),
+      /** Milliseconds to load the module in a fresh worker (word lists built), before any call. */
+      coldLoadMs: round(median(loads)),
       articles: articles.length,
       words,
       runs: RUNS,
