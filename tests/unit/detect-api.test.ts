@@ -50,6 +50,23 @@ describe('detect', () => {
   });
 });
 
+describe('words that are names of Object.prototype properties', () => {
+  it('reads "Constructor" and "constructor" as any other word, not as an honorific or a pronoun', () => {
+    const as = (word: string) =>
+      detect(
+        article(
+          'Mayor Ann Lee opened the bridge on Monday.',
+          `“We will build another,” ${word.toLowerCase()} said.`,
+          `${word} Ann Lee spoke.`,
+        ),
+      );
+    // A word of the same length, so that the offsets are the same.
+    const electrician = as('Electrician');
+    expect(electrician.quotes[0]!.speaker).toBeNull();
+    expect(as('Constructor')).toEqual(electrician);
+  });
+});
+
 describe('hostile input', () => {
   const time = (a: ArticleText): number => {
     const t = performance.now();

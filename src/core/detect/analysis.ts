@@ -6,11 +6,13 @@ import { set } from './lexicon/words';
 import { chunk, type NameOcc, type OrgOcc } from './names';
 import { groupPeople, type People } from './people';
 import { findQuotes, type QuoteSpan } from './quote-marks';
-import { tokenize, type Token } from './tokens';
+import { lowerCased, tokenize, type Token } from './tokens';
 import type { ArticleText } from './types';
 
 export interface Analysis {
   text: string;
+  /** The text lower-cased (tokens.ts: lowerCased), or null where parts must be lower-cased alone. */
+  lower: string | null;
   paragraphs: ArticleText['paragraphs'];
   lang: string;
   quotes: QuoteSpan[];
@@ -25,17 +27,20 @@ export interface Analysis {
 export function analyse(input: ArticleText): Analysis {
   const article = input.paragraphs.length > 0 || !input.text ? input : withParagraphs(input);
   const quotes = findQuotes(article);
-  const toks = tokenize(article, quotes);
+  const lower = lowerCased(article.text);
+  const toks = tokenize(article, quotes, lower);
   const quoteToks: [number, number][] = quotes.map(() => [-1, -1]);
-  toks.forEach((t, k) => {
-    const range = t.q >= 0 ? quoteToks[t.q] : undefined;
-    if (!range) return;
+  for (let k = 0; k < toks.length; k++) {
+    const q = toks[k]!.q;
+    const range = q >= 0 ? quoteToks[q] : undefined;
+    if (!range) continue;
     if (range[0] < 0) range[0] = k;
     range[1] = k;
-  });
+  }
   const { names, orgs } = chunk(article.text, toks);
   return {
     text: article.text,
+    lower,
     paragraphs: article.paragraphs,
     lang: (article.lang ?? '').slice(0, 2).toLowerCase() || guessLang(toks),
     quotes,

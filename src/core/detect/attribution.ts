@@ -76,7 +76,7 @@ export function attribute(a: Analysis, find: Subjects, qi: number): Attribution 
     if (s >= qa && s <= qb) s = qb;
     const after = toks[s]!.q < 0 ? sourcePrepAt(toks, s) : -1;
     if (after < 0) continue;
-    const object = OBJECT_PRONOUN[toks[after]?.w ?? ''];
+    const object = OBJECT_PRONOUN.get(toks[after]?.w ?? '');
     const subject = object ? ({ kind: 'pronoun', want: object } as const) : find.after(after, 6);
     return subject ? { subject, tok: after, rule: 'source' } : none(after, 'source');
   }

@@ -60,25 +60,58 @@ const CONTRACTION = /['’](?:re|ll|ve|d|m|t)$/iu;
 /** Sentence-initial participles and gerunds ("Talking about…", "Dubbed…") are not names. */
 const VERB_FORM = /(?:ing|ed)$/u;
 
+/** A capitalised word that may be part of a name: the tests are asked of most tokens many times,
+ *  so each regular expression runs only where a character shows it could match. */
 function capital(t: Token): boolean {
-  return t.k === 'w' && (t.cap || t.caps || ARABIC_PREFIX.test(t.t)) && !CONTRACTION.test(t.t) && !PARTY_TAG.test(t.t);
+  if (t.k !== 'w') return false;
+  const s = t.t;
+  if (!(t.cap || t.caps || (isArabicStart(s.charCodeAt(0)) && (isJoin(s.charCodeAt(2)) || isJoin(s.charCodeAt(3))) && ARABIC_PREFIX.test(s)))) {
+    return false;
+  }
+  const n = s.length;
+  const contraction = n > 2 && (isApostrophe(s.charCodeAt(n - 2)) || isApostrophe(s.charCodeAt(n - 3)));
+  return !(contraction && CONTRACTION.test(s)) && !(s.charCodeAt(1) === 45 && PARTY_TAG.test(s));
 }
+
+/** First letters of the Arabic prefixes ("al-", "bin", "ibn", "abu"…): a e b i. */
+const isArabicStart = (code: number): boolean => code === 97 || code === 101 || code === 98 || code === 105;
+const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
+/** The characters between an Arabic prefix and the name: - ‐ ' ’. */
+const isJoin = (code: number): boolean => code === 45 || code === 0x2010 || isApostrophe(code);
 
 /** End of the name's text: a possessive "'s" is not part of it. */
 export function nameEnd(tok: Token): number {
   return tok.poss ? tok.e - 2 : tok.e;
 }
 
+/** Punctuation after which a word starts a sentence as good as (a punctuation token is one character). */
+const OPENERS = new Set([...'“"‘\'«»„‚([:—–']);
+
 export function isSentenceStart(toks: readonly Token[], i: number): boolean {
   const prev = toks[i - 1];
-  return !prev || prev.sent !== toks[i]!.sent || (prev.k === 'p' && /[“"‘'«»„‚(\[:—–]/u.test(prev.t));
+  return !prev || prev.sent !== toks[i]!.sent || (prev.k === 'p' && OPENERS.has(prev.t));
+}
+
+/** Which of `words` the article writes in lower case, in one pass that hashes few tokens. */
+function writtenInLowerCase(toks: readonly Token[], words: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  if (words.size === 0) return found;
+  // By first code unit (its low byte) and length, so that most tokens are passed over without hashing them.
+  const shapes = new Uint8Array(256 * 64);
+  const shape = (w: string): number => (w.charCodeAt(0) & 255) * 64 + Math.min(w.length, 63);
+  for (const w of words) shapes[shape(w)] = 1;
+  for (const t of toks) {
+    if (t.k !== 'w' || t.cap || t.caps || shapes[shape(t.w)] === 0) continue;
+    if (words.has(t.w)) found.add(t.w);
+  }
+  return found;
 }
 
 /** Finds the person names and organisation names of the article. */
 export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[]; orgs: OrgOcc[] } {
-  const lower = new Set<string>();
-  for (const t of toks) if (t.k === 'w' && !t.cap && !t.caps) lower.add(t.w);
-  const names: NameOcc[] = [];
+  /** Lone capitalised words opening a sentence: dropped at the end if the article also writes them in lower case. */
+  const opening = new Set<NameOcc>();
+  let names: NameOcc[] = [];
   const orgs: OrgOcc[] = [];
 
   for (let i = 0; i < toks.length; ) {
@@ -105,6 +138,10 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     classify(i, j);
     i = j;
   }
+  // A lone capitalised word opening a sentence that the article also writes in lower case
+  // ("Critics said…", "critics") is an ordinary word.
+  const common = writtenInLowerCase(toks, new Set([...opening].map((n) => n.words[0]!)));
+  if (common.size > 0) names = names.filter((n) => !(opening.has(n) && common.has(n.words[0]!)));
   // A lone capitalised word opening a sentence ("Flights to…") is a name only if the article
   // uses it as one elsewhere ("Whitlock's plan…" after "Mayor Dana Whitlock").
   const named = new Set<string>();
@@ -167,7 +204,7 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     for (let k = i; k < j; k++) {
       const m = titleAt(toks, k);
       // An honorific; a one-letter one ("M.") only first, not "Donald M. Carter"'s initial.
-      const h = toks[k]!.w.length > 1 || k === i ? HONORIFIC[toks[k]!.w] : undefined;
+      const h = toks[k]!.w.length > 1 || k === i ? HONORIFIC.get(toks[k]!.w) : undefined;
       const end = m ? m.j : h !== undefined && (toks[k]!.abbr || toks[k]!.cap) ? k + 1 : -1;
       if (end > k && end < j && capital(toks[end]!)) {
         start = end;
@@ -209,11 +246,13 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     const last = words[words.length - 1]!;
     if (PLACE_HEAD.has(last.w) || (words.length > 1 && PLACE_FIRST.has(first.w))) return;
     if (titleAt(toks, i)) return; // "Prime Minister’s", "General Motors"
-    const common = lower.has(first.w) || VERB_FORM.test(first.w);
-    if (words.length === 1 && honorific < 0 && isSentenceStart(toks, i) && common) return;
     if (words.length === 1 && first.init) return;
-    const gender = honorific >= 0 ? (HONORIFIC[toks[honorific]!.w] ?? '') : '';
-    names.push({ i, j, text: text.slice(first.s, nameEnd(last)), words: words.map((t) => t.w), gender, honorific });
+    const opens = words.length === 1 && honorific < 0 && isSentenceStart(toks, i);
+    if (opens && VERB_FORM.test(first.w)) return;
+    const gender = honorific >= 0 ? (HONORIFIC.get(toks[honorific]!.w) ?? '') : '';
+    const occ: NameOcc = { i, j, text: text.slice(first.s, nameEnd(last)), words: words.map((t) => t.w), gender, honorific };
+    names.push(occ);
+    if (opens) opening.add(occ);
   }
 
   function addOrg(i: number, j: number): void {

@@ -5,6 +5,7 @@
  * journalists (an "editor", "Channel 7's Lucy Tran has the story", a byline), who are never
  * officials nor the referent of a pronoun.
  */
+import { charClass, LETTER } from './chars';
 import { JOURNALIST } from './lexicon/titles';
 import type { NameOcc } from './names';
 import type { Token } from './tokens';
@@ -29,12 +30,24 @@ export interface People {
 }
 
 const surname = (words: readonly string[]): string => words[words.length - 1] ?? '';
-const isInitial = (w: string): boolean => /^(?:\p{L}\.)+$/u.test(w);
+/** `/^(?:\p{L}\.)+$/u.test(w)` ("j.", "j.b."), the regular expression only beyond Latin letters. */
+function isInitial(w: string): boolean {
+  if (w.length < 2) return false;
+  for (let i = 0; i < w.length; i++) {
+    const code = w.charCodeAt(i);
+    if (code >= 0x300) return /^(?:\p{L}\.)+$/u.test(w);
+    if (i % 2 === 1 ? code !== 46 : charClass(code) !== LETTER) return false;
+  }
+  return w.length % 2 === 0;
+}
 
 /** Same person? Same surname and compatible given names, or one name the start of the other. */
 function sameName(a: readonly string[], b: readonly string[]): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.every((w, k) => long[k] === w)) return true;
+  const short = a.length <= b.length ? a : b;
+  const long = short === a ? b : a;
+  let prefix = true;
+  for (let k = 0; k < short.length && prefix; k++) prefix = long[k] === short[k];
+  if (prefix) return true;
   if (surname(a) !== surname(b)) return false;
   const ga = a[0]!;
   const gb = b[0]!;
@@ -102,15 +115,22 @@ function lastMentioned(candidates: readonly Person[], occ: NameOcc): Person | un
   return best;
 }
 
+/** The first words of "has the story", "reports from", ", Channel 7 News". */
+const AFTER_CUE = new Set(['has', 'had', 'reports', 'reporting', 'reported', ',']);
+const OUTLET = ['news', 'times', 'post', 'press'];
+
 /** Is this occurrence a journalist's: "editor Tom Hale", "Lucy Tran has the story", "By Jane Roe"? */
 function journalistAt(toks: readonly Token[], occ: NameOcc): boolean {
   for (let k = Math.max(0, occ.i - 3); k < occ.i; k++) if (JOURNALIST.has(toks[k]!.w)) return true;
   const before = toks[occ.i - 1];
   if (before && before.w === 'by' && (occ.i === 1 || toks[occ.i - 2]!.para !== before.para)) return true;
-  const after = toks.slice(occ.j, occ.j + 5).map((t) => t.w).join(' ');
+  const next = toks[occ.j];
+  // The words after the name, joined, when the first of them may begin one of the phrases below.
+  const cue = next?.w ?? '';
+  const after = AFTER_CUE.has(cue) ? toks.slice(occ.j, occ.j + 5).map((t) => t.w).join(' ') : '';
   if (/^(?:has|had) the story|^report(?:s|ing|ed) from/u.test(after)) return true;
   // "Tom Hale, Channel 7 News": a name followed by a news outlet.
-  if (/^, (?:[\p{L}.]+ ){0,2}(?:news|times|post|press)\b/u.test(after)) return true;
-  const next = toks[occ.j];
+  const outlet = cue === ',' && toks.slice(occ.j + 1, occ.j + 4).some((t) => OUTLET.some((o) => t.w.startsWith(o)));
+  if (outlet && /^, (?:[\p{L}.]+ ){0,2}(?:news|times|post|press)\b/u.test(after)) return true;
   return next !== undefined && next.t === ',' && toks.slice(occ.j + 1, occ.j + 4).some((t) => JOURNALIST.has(t.w));
 }

@@ -5,6 +5,7 @@
  * in a reported-speech context (`said it was "distressing"`), a scare-quoted phrase otherwise.
  */
 import type { Analysis } from './analysis';
+import { startsUpperCase } from './chars';
 import { TERM_CUE } from './lexicon/speech';
 import { COORDINATOR, DETERMINER, set, STOP } from './lexicon/words';
 import type { Token } from './tokens';
@@ -13,7 +14,6 @@ import { speechVerbAt } from './verbs';
 
 /** Words in a quote, at or above which it is speech whatever its context. */
 const LONG = 4;
-const TITLE_WORD = /^\p{Lu}/u;
 const OBJECT = set('it them him her this that');
 const OR = set('or ou oder o');
 const ROMANCE = set('fr es pt it');
@@ -52,7 +52,7 @@ export function quoteKind(
   const inner = toks.slice(qa + 1, qb).filter((t) => t.k !== 'p');
   const words = inner.length;
   const endsSentence = /[.!?…]$/u.test(a.quotes[qi]!.text);
-  const titleWord = (t: Token): boolean => t.k === 'n' || t.w.length < 4 || TITLE_WORD.test(t.t);
+  const titleWord = (t: Token): boolean => t.k === 'n' || t.w.length < 4 || startsUpperCase(t.t);
   const titleCased = words >= 1 && words <= 6 && !endsSentence && inner.every(titleWord);
   if (titleCased && !direct && !isSentenceStartQuote()) return 'term';
   // Used as a modifier, between a determiner and its noun, a short quote is a scare quote: the

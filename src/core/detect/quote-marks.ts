@@ -6,6 +6,7 @@
  * rock 'n' roll) are told apart from quotation marks by what stands on either side of them.
  * One pass over the characters with a small stack; no regular expression backtracks.
  */
+import { hasLetterOrDigit, isDigit, isSpace, isWordChar } from './chars';
 import type { ArticleText, Span } from './types';
 
 export interface QuoteSpan {
@@ -37,9 +38,6 @@ const FAMILY: Record<string, Family> = {
   '«': 'g', '»': 'g', '‹': 'h', '›': 'h',
 };
 const MARK = /["“”„‟'‘’‚‛«»‹›]/gu;
-const SPACE = /\s/u;
-const WORD = /[\p{L}\p{M}\p{N}]/u;
-const DIGIT = /\p{N}/u;
 const OPEN_CONTEXT = /[([{\-–—/„“‘‚«»‹›"']/u;
 const CLOSE_CONTEXT = /[.,;:!?)\]}\-–—…"'”’»«›‹]/u;
 /** Words that begin with an apostrophe: 'em, 'tis, 'cause… */
@@ -73,7 +71,7 @@ export function findQuotes(article: ArticleText): QuoteSpan[] {
 
   article.paragraphs.forEach((para, index) => {
     let from = para.start;
-    while (from < para.end && SPACE.test(text[from] ?? '')) from++;
+    while (from < para.end && isSpace(text[from] ?? '')) from++;
     let stack: Open[] = [];
     if (carried) {
       const c = text[from] ?? '';
@@ -112,7 +110,7 @@ export function findQuotes(article: ArticleText): QuoteSpan[] {
 
   function firstNonSpace(para: Span): number {
     let i = para.start;
-    while (i < para.end && SPACE.test(text[i] ?? '')) i++;
+    while (i < para.end && isSpace(text[i] ?? '')) i++;
     return i;
   }
 
@@ -129,7 +127,7 @@ export function findQuotes(article: ArticleText): QuoteSpan[] {
     const last = parts[parts.length - 1];
     if (!first || !last) return;
     const joined = parts.map((p) => text.slice(p.start, p.end)).join(' ');
-    if (!/[\p{L}\p{N}]/u.test(joined)) return;
+    if (!hasLetterOrDigit(joined)) return;
     quotes.push({ open: open.at, end, start: first.start, stop: last.end, text: joined, parts });
   }
 
@@ -155,8 +153,8 @@ export function findQuotes(article: ArticleText): QuoteSpan[] {
       const fam = FAMILY[c]!;
       const pc = i > paraStart ? text[i - 1]! : ' ';
       const nc = i + 1 < to ? text[i + 1]! : ' ';
-      const leftFlank = !SPACE.test(nc) && (SPACE.test(pc) || OPEN_CONTEXT.test(pc));
-      const rightFlank = !SPACE.test(pc) && (SPACE.test(nc) || CLOSE_CONTEXT.test(nc));
+      const leftFlank = !isSpace(nc) && (isSpace(pc) || OPEN_CONTEXT.test(pc));
+      const rightFlank = !isSpace(pc) && (isSpace(nc) || CLOSE_CONTEXT.test(nc));
       const k = hasOpen(fam);
 
       if (fam === 'g' || fam === 'h') {
@@ -170,13 +168,13 @@ export function findQuotes(article: ArticleText): QuoteSpan[] {
       if (fam === 'd') {
         if (c === '„' || c === '‟') push(fam, c, i);
         else if (c === '"') {
-          if (DIGIT.test(pc) && k < 0) continue; // 12" pizza, 6'2"
-          if (k >= 0 && (rightFlank || (!SPACE.test(pc) && !leftFlank))) close(k, i);
+          if (isDigit(pc) && k < 0) continue; // 12" pizza, 6'2"
+          if (k >= 0 && (rightFlank || (!isSpace(pc) && !leftFlank))) close(k, i);
           else if (leftFlank) push(fam, c, i);
         } else if (c === '“') {
-          if (k >= 0 && stack[k]!.mark === '„' && !SPACE.test(pc)) close(k, i);
+          if (k >= 0 && stack[k]!.mark === '„' && !isSpace(pc)) close(k, i);
           else if (k >= 0 && rightFlank && !leftFlank) close(k, i);
-          else if (!SPACE.test(nc)) push(fam, c, i);
+          else if (!isSpace(nc)) push(fam, c, i);
           else if (k >= 0) close(k, i);
         } else if (k >= 0) close(k, i); // ”
         else if (leftFlank) push(fam, c, i); // ”…” (Swedish, Finnish)
@@ -184,21 +182,21 @@ export function findQuotes(article: ArticleText): QuoteSpan[] {
       }
 
       // Single marks: most of them are apostrophes.
-      if (WORD.test(pc) && WORD.test(nc)) continue; // don't, O'Brien, l’Etat
-      if ((c === "'" || c === '’') && /['’]n['’]/u.test(text.slice(i, i + 3)) && SPACE.test(pc)) {
+      if (isWordChar(pc) && isWordChar(nc)) continue; // don't, O'Brien, l’Etat
+      if ((c === "'" || c === '’') && /['’]n['’]/u.test(text.slice(i, i + 3)) && isSpace(pc)) {
         next++; // rock 'n' roll: both marks are apostrophes
         continue;
       }
-      if (DIGIT.test(pc) && c !== '‘') continue; // 6'2", the 1990’s
-      if (SPACE.test(pc) && DIGIT.test(nc)) continue; // '90s
+      if (isDigit(pc) && c !== '‘') continue; // 6'2", the 1990’s
+      if (isSpace(pc) && isDigit(nc)) continue; // '90s
       if (c === '‚' || c === '‛') {
-        if (!SPACE.test(nc)) push(fam, c, i);
+        if (!isSpace(nc)) push(fam, c, i);
         continue;
       }
       if (c === '‘') {
-        if (k >= 0 && stack[k]!.mark === '‚' && !SPACE.test(pc)) close(k, i);
+        if (k >= 0 && stack[k]!.mark === '‚' && !isSpace(pc)) close(k, i);
         else if (k >= 0 && rightFlank && !leftFlank) close(k, i);
-        else if (!SPACE.test(nc)) push(fam, c, i);
+        else if (!isSpace(nc)) push(fam, c, i);
         continue;
       }
       // ' and ’
@@ -206,7 +204,7 @@ export function findQuotes(article: ArticleText): QuoteSpan[] {
         if (c === "'" && !ELIDED.test(text.slice(i + 1, i + 6))) push(fam, c, i);
         continue;
       }
-      if (k >= 0 && !SPACE.test(pc)) {
+      if (k >= 0 && !isSpace(pc)) {
         // The Smiths’ car: a possessive when another closing mark for the quote follows.
         if (/s/iu.test(pc) && nc === ' ' && hasLaterCloser(i + 1, to)) continue;
         close(k, i);
@@ -222,9 +220,9 @@ export function findQuotes(article: ArticleText): QuoteSpan[] {
       if (c !== "'" && c !== '’') continue;
       const pc = text[j - 1] ?? ' ';
       const nc = j + 1 < to ? text[j + 1]! : ' ';
-      if (WORD.test(pc) && WORD.test(nc)) continue;
-      if (!SPACE.test(pc) && (SPACE.test(nc) || CLOSE_CONTEXT.test(nc))) return true;
-      if (SPACE.test(pc) && !SPACE.test(nc)) return false; // a new quote opens first
+      if (isWordChar(pc) && isWordChar(nc)) continue;
+      if (!isSpace(pc) && (isSpace(nc) || CLOSE_CONTEXT.test(nc))) return true;
+      if (isSpace(pc) && !isSpace(nc)) return false; // a new quote opens first
     }
     return false;
   }
@@ -232,10 +230,10 @@ export function findQuotes(article: ArticleText): QuoteSpan[] {
 
 function startsWithOpener(text: string, para: Span, fam: Family): boolean {
   let i = para.start;
-  while (i < para.end && SPACE.test(text[i] ?? '')) i++;
+  while (i < para.end && isSpace(text[i] ?? '')) i++;
   const c = text[i] ?? '';
   // A continued quote is reopened with its family's mark (French also reopens « with »).
-  return FAMILY[c] === fam && (fam === 'g' || fam === 'h' || !SPACE.test(text[i + 1] ?? ' '));
+  return FAMILY[c] === fam && (fam === 'g' || fam === 'h' || !isSpace(text[i + 1] ?? ' '));
 }
 
 function trimSpan(text: string, span: Span): Span {

@@ -10,6 +10,9 @@ import type { Official } from './officials';
 import type { Person } from './people';
 import { titleAt } from './titles';
 
+/** The longest definite article: longer words need no lookup. */
+const DEFINITE_LENGTH = Math.max(...[...DEFINITE].map((w) => w.length));
+
 export interface Referent {
   tok: number;
   sent: number;
@@ -61,14 +64,19 @@ export function buildReferents(a: Analysis, officials: readonly Official[]): Ref
     else if (person.strong || person.words.length > 1) at(occ.i, person.full, person, false);
   }
   for (const org of orgs) at(org.i, stripArticle(org.text), null, true);
+  // Both patterns start with a definite article: one lookup per token finds where.
+  let afterDefinite = false;
   for (let k = 0; k < toks.length; k++) {
-    const d = descriptionAt(a, k);
+    const w = toks[k]!.w;
+    const definite = w.length <= DEFINITE_LENGTH && DEFINITE.has(w); // "the", "les", "l’"…
+    const d = definite ? descriptionAt(a, k) : null;
     if (d) {
       const o = officialFor(officials, d.heads, k);
       if (o) at(k, o.person.full, o.person, false);
-    } else if (INSTITUTION.has(toks[k]!.w) && DEFINITE.has(toks[k - 1]?.w ?? '')) {
+    } else if (afterDefinite && INSTITUTION.has(toks[k]!.w)) {
       at(k - 1, toks[k]!.t, null, true);
     }
+    afterDefinite = definite;
   }
   return out.sort((x, y) => x.tok - y.tok);
 }

@@ -39,8 +39,8 @@ export function rolePhrase(text: string, toks: readonly Token[], m: TitleMatch, 
   const owner = toks[i - 1];
   if (owner && owner.poss && owner.k === 'w' && owner.q < 0 && !toks[i]!.poss) i--;
   const j = Math.max(m.j, stop);
-  const around = [...range(i, m.i), ...range(m.j, j)];
   const head = toks[m.i]!;
+  const governmental = (k: number): boolean => GOVERNMENT.has(toks[k]!.w) || toks[k]!.caps || titleAt(toks, k) !== null;
   let qualified: boolean;
   switch (m.info.need) {
     case '':
@@ -48,7 +48,7 @@ export function rolePhrase(text: string, toks: readonly Token[], m: TitleMatch, 
       break;
     case 'G':
       // A governmental word, an agency's acronym or another official's title around it.
-      qualified = around.some((k) => GOVERNMENT.has(toks[k]!.w) || toks[k]!.caps || titleAt(toks, k) !== null);
+      qualified = anyIn(i, m.i, governmental) || anyIn(m.j, j, governmental);
       break;
     default:
       // "President Lee", "le président Laval", "ex-president", "opposition leader", "mayor of Lyon";
@@ -57,11 +57,11 @@ export function rolePhrase(text: string, toks: readonly Token[], m: TitleMatch, 
         (m.info.need === 'q' && (head.cap || ROMANCE_ARTICLE.has(toks[m.i - 1]?.w ?? ''))) ||
         j > m.j ||
         head.w.startsWith('ex-') ||
-        range(i, m.i).some((k) => toks[k]!.cap || toks[k]!.caps || TITLE_MODIFIER.has(toks[k]!.w));
+        anyIn(i, m.i, (k) => toks[k]!.cap || toks[k]!.caps || TITLE_MODIFIER.has(toks[k]!.w));
   }
   const after = toks[m.j];
   const isPublic =
-    !range(i, j).some((k) => NOT_PUBLIC.has(toks[k]!.w)) &&
+    !anyIn(i, j, (k) => NOT_PUBLIC.has(toks[k]!.w)) &&
     !(after && after.k === 'w' && !after.cap && NOT_PUBLIC.has(after.w)); // "chief executive"
   let roleText = text.slice(toks[i]!.s, toks[j - 1]!.e);
   const last = toks[m.j - 1]!;
@@ -69,8 +69,10 @@ export function rolePhrase(text: string, toks: readonly Token[], m: TitleMatch, 
   return { i, j, title: m, text: roleText, qualified, public: isPublic };
 }
 
-function range(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from) }, (_, n) => from + n);
+/** Does `test` hold for some index in [from, to)? */
+function anyIn(from: number, to: number, test: (k: number) => boolean): boolean {
+  for (let k = from; k < to; k++) if (test(k)) return true;
+  return false;
 }
 
 function singular(word: string): string {

@@ -25,11 +25,13 @@ export interface FoundRole {
 
 /** Words that end an appositive role ("député socialiste … qui a voté contre"). */
 const CLAUSE_END = set('who which that qui que dont der die welche quien and et und y e but mais');
-const WHO_VERBS: Record<string, string> = {
-  advises: 'adviser to', advised: 'adviser to', chairs: 'chair of', chaired: 'chair of', heads: 'head of',
-  headed: 'head of', leads: 'leader of', led: 'leader of', represents: 'representative of', directs: 'director of',
-  runs: 'head of', préside: 'président de', dirige: 'directeur de', leitet: 'Leiter von', preside: 'presidente de',
-};
+const WHO_VERBS = new Map(
+  Object.entries({
+    advises: 'adviser to', advised: 'adviser to', chairs: 'chair of', chaired: 'chair of', heads: 'head of',
+    headed: 'head of', leads: 'leader of', led: 'leader of', represents: 'representative of', directs: 'director of',
+    runs: 'head of', préside: 'président de', dirige: 'directeur de', leitet: 'Leiter von', preside: 'presidente de',
+  }),
+);
 /** A party, or "elect", between a title and the name: "députée écologiste", "presidente eleito". */
 const PARTY_ADJECTIVE = /(?:iste|ista|istes|istas|ain|aine|ano|ana|ien|ienne)$|^(?:elect|electo|electa|eleito|eleita|élue?)$/u;
 
@@ -127,7 +129,7 @@ function whoClause(text: string, toks: readonly Token[], occ: NameOcc): FoundRol
   const j = PARTY_TAG.test(toks[occ.j + 1]?.t ?? '') && toks[occ.j + 2]?.t === ',' ? occ.j + 2 : occ.j;
   const [comma, who, verb] = [toks[j], toks[j + 1], toks[j + 2]];
   if (comma?.t !== ',' || !who || !['who', 'qui', 'der', 'die', 'quien', 'que'].includes(who.w) || !verb) return null;
-  const noun = WHO_VERBS[verb.w];
+  const noun = WHO_VERBS.get(verb.w);
   if (!noun) return null;
   let end = j + 3;
   while (end < toks.length && end < j + 15 && toks[end]!.k !== 'p' && toks[end]!.sent === verb.sent) end++;

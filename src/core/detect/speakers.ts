@@ -56,7 +56,11 @@ export function attributeQuotes(a: Analysis, found: OfficialsFound): DetectedQuo
     const para = a.paragraphs[toks[a.quoteToks[qi]![0]]!.para];
     return para !== undefined && para.end - para.start < HEADING;
   });
-  echo(out, explicit, heading);
+  const { lower } = a;
+  echo(out, explicit, heading, (qi) => {
+    const q = quotes[qi]!;
+    return lower ? q.parts.map((p) => lower.slice(p.start, p.end)).join(' ') : q.text.toLowerCase();
+  });
   return out;
 
   /** Where the attribution names the speaker: a name or an organisation, not a pronoun. */

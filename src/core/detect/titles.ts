@@ -14,11 +14,33 @@ export interface TitleMatch {
   plural: boolean;
 }
 
-/** Titles of several words, by their first word. */
-const MULTI = new Map<string, string[][]>();
+/** What a word may begin or be: titles of several words starting with it, a title, a title's plural. */
+interface TitleWord {
+  multi?: string[][];
+  title?: TitleInfo;
+  plural?: TitleInfo;
+}
+
+/**
+ * Every word that may begin a title, in one table so that most tokens cost one lookup; plural
+ * forms ("ministers", "secretaries") made once, so that a lookup builds no string: a word in
+ * "-ies" is the plural of its "-y" form only, any other word in "-s" of the word without it.
+ */
+const WORDS = new Map<string, TitleWord>();
+const entry = (w: string): TitleWord => {
+  let e = WORDS.get(w);
+  if (!e) WORDS.set(w, (e = {}));
+  return e;
+};
 for (const title of MULTI_TITLES) {
   const words = title.split(/[ -]/);
-  MULTI.set(words[0]!, [...(MULTI.get(words[0]!) ?? []), words]);
+  const e = entry(words[0]!);
+  e.multi = [...(e.multi ?? []), words];
+}
+for (const [title, info] of TITLES) {
+  entry(title).title = info;
+  if (title.endsWith('y')) entry(`${title.slice(0, -1)}ies`).plural = info;
+  if (!title.endsWith('ie')) entry(`${title}s`).plural = info;
 }
 const PLAIN: TitleInfo = { need: '', gender: '', abbr: false };
 
@@ -31,7 +53,8 @@ export function titleAt(toks: readonly Token[], k: number): TitleMatch | null {
 }
 
 function findTitle(toks: readonly Token[], k: number, tok: Token): TitleMatch | null {
-  for (const words of MULTI.get(tok.w) ?? []) {
+  const e = WORDS.get(tok.w);
+  for (const words of e?.multi ?? []) {
     const n = words.length;
     if (!words.every((w, m) => m === 0 || (toks[k + m]?.k === 'w' && [w, `${w}s`].includes(toks[k + m]!.w)))) continue;
     const last = toks[k + n - 1]!.w;
@@ -39,21 +62,27 @@ function findTitle(toks: readonly Token[], k: number, tok: Token): TitleMatch | 
     const base = TITLES.get(plural ? last.slice(0, -1) : last) ?? PLAIN;
     return { i: k, j: k + n, info: { ...base, need: '' }, plural };
   }
-  const one = lookup(tok);
+  const one = lookup(tok, e);
   return one ? { i: k, j: k + 1, ...one } : null;
 }
 
 /** A single word as a title: "ex-" and "-elect" aside, singular or plural ("ministers", "députés"). */
-function lookup(tok: Token): { info: TitleInfo; plural: boolean } | null {
+function lookup(tok: Token, entry: TitleWord | undefined): { info: TitleInfo; plural: boolean } | null {
   let w = tok.w;
-  if (w.startsWith('ex-')) w = w.slice(3);
-  if (w.endsWith('-elect')) w = w.slice(0, -6);
-  const info = TITLES.get(w);
+  let e = entry;
+  if (w.startsWith('ex-') || w.endsWith('-elect')) {
+    if (w.startsWith('ex-')) w = w.slice(3);
+    if (w.endsWith('-elect')) w = w.slice(0, -6);
+    e = WORDS.get(w);
+  }
+  const info = e?.title;
   if (info) return info.abbr && !tok.cap ? null : { info, plural: false };
-  const compound = tok.cap ? GERMAN_COMPOUND.exec(w) : null;
+  // German compounds end in a title ("…minister", "…präsident", "…in"): a last letter rules most words out.
+  const last = w.charCodeAt(w.length - 1);
+  const compound = tok.cap && (last === 114 || last === 110 || last === 116) ? GERMAN_COMPOUND.exec(w) : null; // r n t
   if (compound && compound.index > 2) {
     return { info: { need: '', gender: compound[1] ? 'f' : 'm', abbr: false }, plural: false };
   }
-  const singular = w.endsWith('ies') ? TITLES.get(`${w.slice(0, -3)}y`) : w.endsWith('s') ? TITLES.get(w.slice(0, -1)) : undefined;
+  const singular = e?.plural;
   return singular && !singular.abbr ? { info: singular, plural: true } : null;
 }

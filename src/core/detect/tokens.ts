@@ -8,6 +8,7 @@
 import type { QuoteSpan } from './quote-marks';
 import type { TitleMatch } from './titles';
 import type { ArticleText } from './types';
+import { CLASS_MASK, charInfo, DIGIT, isUpperCased, LETTER, OTHER, SPACE, UPPER } from './chars';
 import { set } from './lexicon/words';
 
 export interface Token {
@@ -42,115 +43,176 @@ const ABBREVIATIONS = set(
     'cllr sec lieut mt ft no vs inc co corp mme mlle sra messrs rev hon',
 );
 const ELISION = /^(?:l|d|qu|n|s|j|c|m|t|jusqu|lorsqu|puisqu|quoiqu)['’](?=\p{L})/iu;
+const ELIDED = set('l d qu n s j c m t jusqu lorsqu puisqu quoiqu');
 const INVERSION = /^(\p{L}+)-(?:t-)?(il|elle|ils|elles|on)$/iu;
-const SENTENCE_END = /^[.!?…]$/u;
 
-// Character classes, memoised per UTF-16 code unit: 1 letter or mark, 2 digit, 3 space, 4 other.
-const CLASS = new Uint8Array(65536);
-const LETTER = /[\p{L}\p{M}]/u;
-const DIGIT = /\p{N}/u;
-const SPACE = /\s/u;
-function charClass(code: number): number {
-  let c = CLASS[code]!;
-  if (c === 0) {
-    const ch = String.fromCharCode(code);
-    c = LETTER.test(ch) ? 1 : DIGIT.test(ch) ? 2 : SPACE.test(ch) ? 3 : 4;
-    CLASS[code] = c;
-  }
-  return c;
+/**
+ * The text lower-cased as a whole, where that equals lower-casing any part of it alone: it does
+ * unless a letter changes length ("İ") or depends on its neighbours (the final sigma); else null.
+ * One conversion instead of one per token or quote matters: typeset text is stored as UTF-16,
+ * whose case mapping is slow.
+ */
+export function lowerCased(text: string): string | null {
+  const whole = text.toLowerCase();
+  return whole.length === text.length && !text.includes('Σ') ? whole : null;
 }
 
 /** Tokenises the article; `quotes` must be sorted (as findQuotes returns them). */
-export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[]): Token[] {
+export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[], lower = lowerCased(article.text)): Token[] {
   const { text } = article;
   const n = text.length;
   const toks: Token[] = [];
-  const cls = (i: number): number => (i < n ? charClass(text.charCodeAt(i)) : 3);
-  const add = (s: number, e: number, k: Token['k'], init = false, abbr = false): void => {
-    const t = text.slice(s, e);
-    let w = t.toLowerCase();
-    const poss = k === 'w' && w.length > 2 && w.endsWith('s') && (w[w.length - 2] === '’' || w[w.length - 2] === "'");
-    if (poss) w = w.slice(0, -2);
-    if (abbr || (init && w.length === 2)) w = w.slice(0, -1); // "Mr." → mr, "M." → m
-    // Case is read by comparing with the case-mapped forms: cheaper than a Unicode regex per token,
-    // and most words start in lower case, which settles it.
-    const first = t[0]!;
-    const upper = k === 'w' && first !== first.toLowerCase();
-    const bare = upper && poss ? t.slice(0, -2) : t;
-    const caps = upper && bare.length > 1 && bare.toUpperCase() === bare && !init;
-    const cap = k === 'w' && (init || (upper && !caps));
-    toks.push({ s, e, t, w, k, cap, caps, init, abbr, poss, para: 0, sent: 0, q: -1, title: undefined });
-  };
+  // Class and case of every code unit, and of two spaces past the end.
+  const info = charInfo(text);
+  const cls = (i: number): number => info[i]! & CLASS_MASK;
+  const upperAt = (i: number): boolean => (info[i]! & UPPER) !== 0;
 
   for (let i = 0; i < n; ) {
-    const c = cls(i);
-    if (c === 3) {
+    const c = info[i]! & CLASS_MASK;
+    if (c === SPACE) {
       i++;
       continue;
     }
     const s = i;
-    if (c === 2) {
+    if (c === DIGIT) {
       // 2,000 · 9/11 · 10am · 1990s
-      while (cls(i) === 2 || (isNumberJoin(text[i]!) && cls(i + 1) === 2)) i++;
-      while (cls(i) === 1) i++;
+      while (cls(i) === DIGIT || (isNumberJoin(text.charCodeAt(i)) && cls(i + 1) === DIGIT)) i++;
+      while (cls(i) === LETTER) i++;
       add(s, i, 'n');
       continue;
     }
-    if (c === 4) {
+    if (c === OTHER) {
       add(s, ++i, 'p');
       continue;
     }
     // Initials: "J.B.", "U.S." (a capital and a period, twice or more).
     let k = s;
-    while (isUpper(text[k]!) && text[k + 1] === '.') k += 2;
+    while (upperAt(k) && text.charCodeAt(k + 1) === PERIOD) k += 2;
     if (k - s >= 4) {
       add(s, k, 'w', true);
       i = k;
       continue;
     }
     // A word: letters, digits, and inner apostrophes or hyphens followed by a letter or digit.
+    let apostrophe = false;
+    let hyphen = false;
     i++;
     for (;;) {
-      const d = cls(i);
-      if (d === 1 || d === 2) i++;
-      else if (isJoin(text[i]!) && (cls(i + 1) === 1 || cls(i + 1) === 2)) i += 2;
-      else break;
+      const d = info[i]! & CLASS_MASK;
+      if (d === LETTER || d === DIGIT) {
+        i++;
+        continue;
+      }
+      if (d === SPACE) break; // (and the end of the text)
+      const j = text.charCodeAt(i);
+      if (!isJoin(j)) break;
+      const after = cls(i + 1);
+      if (after !== LETTER && after !== DIGIT) break;
+      if (j === HYPHEN) hyphen = true;
+      else if (j !== HYPHEN_U) apostrophe = true;
+      i += 2;
     }
-    i = word(s, i);
+    i = word(s, i, apostrophe, hyphen);
   }
   assign(article, quotes, toks);
   return toks;
 
+  function add(s: number, e: number, k: Token['k'], init = false, abbr = false): void {
+    const t = text.slice(s, e);
+    // The lower-case form ends before a possessive "'s" and an abbreviation's or initial's period.
+    let we = e;
+    const poss = k === 'w' && e - s > 2 && isS(text.charCodeAt(e - 1)) && isApostrophe(text.charCodeAt(e - 2));
+    if (poss) we -= 2;
+    if (abbr || (init && we - s === 2)) we--; // "Mr." → mr, "M." → m
+    // Most tokens are in lower case already: their lower-case form is the same string (one string
+    // fewer to make, and to hash when the rules look it up). A lone surrogate (a character outside
+    // the BMP is two 'p' tokens) is its own lower case, as the per-token toLowerCase() had it.
+    const w = !lower ? lowerForm(t, poss, abbr, init) : we === e && !hasUpper(s, e) ? t : lower.slice(s, we);
+    // Most words start in lower case, which settles their case.
+    const upper = k === 'w' && upperAt(s);
+    const bareEnd = poss ? e - 2 : e;
+    const caps = upper && !init && bareEnd - s > 1 && isUpperCased(text, s, bareEnd);
+    const cap = k === 'w' && (init || (upper && !caps));
+    toks.push({ s, e, t, w, k, cap, caps, init, abbr, poss, para: 0, sent: 0, q: -1, title: undefined });
+  }
+
+  function hasUpper(s: number, e: number): boolean {
+    for (let i = s; i < e; i++) if ((info[i]! & UPPER) !== 0) return true;
+    return false;
+  }
+
   /** Adds the word [s, e) (split, or with its abbreviation's period); returns where it ends. */
-  function word(s: number, e: number): number {
-    const w = text.slice(s, e);
-    const el = w.includes('’') || w.includes("'") ? ELISION.exec(w) : null;
-    const inv = w.includes('-') ? INVERSION.exec(w) : null;
-    if (el) {
-      add(s, s + el[0].length, 'w');
-      add(s + el[0].length, e, 'w');
+  function word(s: number, e: number, apostrophe: boolean, hyphen: boolean): number {
+    const el = apostrophe ? elision(s, e) : 0;
+    const inv = el === 0 && hyphen && mayInvert(s, e) ? INVERSION.exec(text.slice(s, e)) : null;
+    if (el > 0) {
+      add(s, s + el, 'w');
+      add(s + el, e, 'w');
     } else if (inv && inv[1]) {
       add(s, s + inv[1].length, 'w');
       add(e - inv[2]!.length, e, 'w');
-    } else if (text[e] === '.' && (ABBREVIATIONS.has(w.toLowerCase()) || (w.length === 1 && isUpper(w)))) {
+    } else if (text.charCodeAt(e) === PERIOD && ((e - s === 1 && upperAt(s)) || isAbbreviation(s, e))) {
       // "Mr." and the initial "J." keep their period: it ends no sentence.
-      add(s, e + 1, 'w', w.length === 1, w.length > 1);
+      add(s, e + 1, 'w', e - s === 1, e - s > 1);
       return e + 1;
     } else {
       add(s, e, 'w');
     }
     return e;
   }
+
+  /** The length of the elided article or pronoun opening the word [s, e) ("l’", "qu’"), or 0:
+   *  ELISION's match, read without it where the word's start is ASCII and a Latin letter follows. */
+  function elision(s: number, e: number): number {
+    let p = s;
+    while (p < e && !isApostrophe(text.charCodeAt(p))) p++;
+    if (p - s > 6 || p + 1 >= e) return 0; // "quoiqu" is the longest
+    const next = text.charCodeAt(p + 1);
+    let ascii = next < 0x300;
+    for (let k = s; k < p && ascii; k++) ascii = text.charCodeAt(k) < 128;
+    if (!ascii) return ELISION.exec(text.slice(s, e))?.[0].length ?? 0;
+    const head = lower ? lower.slice(s, p) : text.slice(s, p).toLowerCase();
+    return ELIDED.has(head) && (info[p + 1]! & CLASS_MASK) === LETTER ? p - s + 1 : 0;
+  }
+
+  /** Could INVERSION match the word [s, e)? It ends in "-il", "-on", "-ils", "-elle" or "-elles". */
+  function mayInvert(s: number, e: number): boolean {
+    const last = text.charCodeAt(e - 1) | 0x20; // ASCII lower case (ſ stays itself)
+    if (last !== 108 && last !== 101 && last !== 115 && last !== 110 && last !== 0x17f) return false; // l e s n ſ
+    for (let k = Math.max(s, e - 6); k <= e - 3; k++) if (text.charCodeAt(k) === HYPHEN) return true;
+    return false;
+  }
+
+  function isAbbreviation(s: number, e: number): boolean {
+    return e - s <= 7 && ABBREVIATIONS.has(lower ? lower.slice(s, e) : text.slice(s, e).toLowerCase());
+  }
 }
 
-function isUpper(ch: string): boolean {
-  return ch !== ch.toLowerCase();
+/** The token's lower-case form when the text could not be lower-cased as a whole. */
+function lowerForm(t: string, poss: boolean, abbr: boolean, init: boolean): string {
+  let w = t.toLowerCase();
+  if (poss) w = w.slice(0, -2);
+  if (abbr || (init && w.length === 2)) w = w.slice(0, -1);
+  return w;
 }
-function isJoin(ch: string): boolean {
-  return ch === "'" || ch === '’' || ch === '-' || ch === '‐';
+
+const PERIOD = 46;
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+const HYPHEN = 45;
+const HYPHEN_U = 0x2010;
+
+function isApostrophe(code: number): boolean {
+  return code === APOSTROPHE || code === RIGHT_QUOTE;
 }
-function isNumberJoin(ch: string): boolean {
-  return ch === '.' || ch === ',' || ch === ':' || ch === '/';
+function isS(code: number): boolean {
+  return code === 115 || code === 83; // s, S
+}
+function isJoin(code: number): boolean {
+  return code === APOSTROPHE || code === RIGHT_QUOTE || code === HYPHEN || code === HYPHEN_U;
+}
+function isNumberJoin(code: number): boolean {
+  return code === PERIOD || code === 44 || code === 58 || code === 47; // . , : /
 }
 
 /** Sets each token's paragraph, quote and sentence. */
@@ -179,9 +241,13 @@ function endsSentence(toks: readonly Token[], i: number): boolean {
   if (!next || next.para !== tok.para) return true;
   if (next.k === 'w' && !next.cap && !next.caps) return false;
   if (next.t === ',' || next.t === ';' || next.t === ')') return false;
-  if (tok.q < 0) return SENTENCE_END.test(tok.t);
+  if (tok.q < 0) return isSentenceEnd(tok.t);
   // The closing mark of a quote that ends with a stop, followed by something outside it.
   if (next.q === tok.q) return false;
   const before = toks[i - 1];
-  return before !== undefined && before.q === tok.q && SENTENCE_END.test(before.t);
+  return before !== undefined && before.q === tok.q && isSentenceEnd(before.t);
+}
+
+function isSentenceEnd(t: string): boolean {
+  return t === '.' || t === '!' || t === '?' || t === '…';
 }

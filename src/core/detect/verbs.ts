@@ -30,7 +30,7 @@ export function speechVerbAt(toks: readonly Token[], k: number): number {
 export function pronounAt(toks: readonly Token[], k: number): 'm' | 'f' | 'o' | 'p' | null {
   const t = toks[k];
   if (!t || t.k !== 'w' || t.q >= 0) return null;
-  return PRONOUN[t.w] ?? null;
+  return PRONOUN.get(t.w) ?? null;
 }
 
 /** The source preposition starting at token k ("according to"): the index after it, or -1. */

@@ -83,25 +83,27 @@ export const AUX = set(
 /** Prepositions naming a source, token by token (the tokenizer splits the elision of "d’après"). */
 export const SOURCE_PREP = ['according to', 'selon', 'd’ après', "d' après", 'laut', 'según', 'segundo', 'de acordo com'];
 
+/** Word → value, from "word:value" pairs: a Map, so that no word finds Object.prototype ("constructor"). */
+function table<V extends string>(pairs: string): Map<string, V> {
+  return new Map(pairs.split(' ').map((p) => p.split(':') as [string, V]));
+}
+
 /** Subject pronouns: m(asculine), f(eminine), o(rganisation or thing), p(lural). */
-export const PRONOUN: Record<string, 'm' | 'f' | 'o' | 'p'> = {
-  he: 'm', she: 'f', it: 'o', they: 'p', il: 'm', elle: 'f', ils: 'p', elles: 'p', er: 'm', sie: 'f',
-  él: 'm', ella: 'f', ele: 'm', ela: 'f',
-};
+export const PRONOUN = table<'m' | 'f' | 'o' | 'p'>(
+  'he:m she:f it:o they:p il:m elle:f ils:p elles:p er:m sie:f él:m ella:f ele:m ela:f',
+);
 
 /** Object pronouns after a source preposition: "selon lui", "laut ihr", "according to her". */
-export const OBJECT_PRONOUN: Record<string, 'm' | 'f' | 'p'> = {
-  him: 'm', her: 'f', them: 'p', lui: 'm', elle: 'f', eux: 'p', ihm: 'm', ihr: 'f', él: 'm', ella: 'f',
-  ele: 'm', ela: 'f',
-};
+export const OBJECT_PRONOUN = table<'m' | 'f' | 'p'>(
+  'him:m her:f them:p lui:m elle:f eux:p ihm:m ihr:f él:m ella:f ele:m ela:f',
+);
 
 /** Honorifics and forms of address before a name, with the gender they tell. */
-export const HONORIFIC: Record<string, 'm' | 'f' | ''> = {
-  mr: 'm', mrs: 'f', ms: 'f', miss: 'f', dr: '', prof: '', m: 'm', mme: 'f', mlle: 'f', monsieur: 'm',
-  madame: 'f', herr: 'm', frau: 'f', sr: 'm', sra: 'f', señor: 'm', señora: 'f', dona: 'f', sir: 'm',
-  lord: 'm', lady: 'f', professor: '', coach: '', pastor: '', reverend: '', rev: '', father: 'm',
-  sister: 'f', rabbi: '', imam: '', bishop: '',
-};
+export const HONORIFIC = table<'m' | 'f' | ''>(
+  'mr:m mrs:f ms:f miss:f dr: prof: m:m mme:f mlle:f monsieur:m madame:f herr:m frau:f sr:m sra:f ' +
+    'señor:m señora:f dona:f sir:m lord:m lady:f professor: coach: pastor: reverend: rev: father:m ' +
+    'sister:f rabbi: imam: bishop:',
+);
 
 /** Words right before a quotation that make it a term: a name, a title or a word mentioned. */
 export const TERM_CUE = set(
