@@ -6,6 +6,7 @@ import * as anchor200 from './anchor-200';
 import * as autohighlight from './autohighlight';
 import * as autohighlightInExtension from './autohighlight-in-extension';
 import * as contentScriptSize from './content-script-size';
+import * as detectHostile from './detect-hostile';
 import * as detectSpeed from './detect-speed';
 import * as export100k from './export-100k';
 import * as import100k from './import-100k';
@@ -15,6 +16,7 @@ const benches: Record<string, BenchModule> = {
   'anchor-200': anchor200,
   'content-script-size': contentScriptSize,
   'detect-per-1k-words': detectSpeed,
+  'detect-hostile': detectHostile,
   'autohighlight-vs-readability': autohighlight,
   'autohighlight-in-extension': autohighlightInExtension,
   'export-100k': export100k,
