@@ -12,17 +12,18 @@
  *
  * Free of extension APIs: a session talks to a `PortLike`, which tests connect in memory.
  */
-import { annotationSize, chunkEnd, FUTURE_TOLERANCE, MAX_PROBLEMS_SHOWN, type ImportedAnnotation } from '@/src/core/export';
+import { annotationSize, chunkEnd, FUTURE_TOLERANCE, MAX_PROBLEMS_SHOWN, tooDeepAt, type ImportedAnnotation } from '@/src/core/export';
 import type { Annotation, PageMeta } from '@/src/core/model';
 import {
   EXPORT_PORT,
   IMPORT_PORT,
+  type ExportChunk,
   type ExportPortReply,
   type ImportPortReply,
   type PortLike,
 } from '@/src/messaging/protocol';
 import type { MarginaliaDb } from './db';
-import { exportRequestSchema, importedAnnotationSchema, importRequestSchema } from './exchange-schemas';
+import { chunkItemsSchema, exportRequestSchema, importedAnnotationSchema, importRequestSchema, MAX_CHUNK_ITEMS } from './exchange-schemas';
 import { applyItems, previewItems, readExport } from './export-import';
 import { describeIssues } from './router';
 import { classifySender, isPortAllowed, type SenderInfo } from './sender';
@@ -104,7 +105,7 @@ function serveExport(port: PortLike, deps: ExchangeDeps): void {
       const done = state.at >= state.annotations.length;
       // The snapshot is let go as soon as the last chunk is out.
       if (done) state = null;
-      send({ type: 'chunk', annotations, pages, done });
+      send({ type: 'chunk', data: JSON.stringify({ annotations, pages } satisfies ExportChunk), done });
     },
     (error) => finish(`The export failed: ${error}`),
   );
@@ -139,9 +140,11 @@ function serveImport(port: PortLike, deps: ExchangeDeps): void {
           return;
         case 'items': {
           if (expected === null) return refuse('The import has not begun.');
-          if (staged.length + request.items.length > expected)
+          const items = readChunk(request.data);
+          if (typeof items === 'string') return refuse(`Invalid import request: ${items}`);
+          if (staged.length + items.length > expected)
             return refuse(`More annotations were sent than the ${expected.toLocaleString('en-US')} announced.`);
-          const problem = stage(request.items, staged.length, deps.now());
+          const problem = stage(items, staged.length, deps.now());
           if (typeof problem === 'string') return refuse(problem);
           staged.push(...problem);
           return send({ type: 'staged', received: staged.length });
@@ -174,6 +177,20 @@ function serveImport(port: PortLike, deps: ExchangeDeps): void {
     staged = [];
     send({ type: 'error', error });
   }
+}
+
+/** An `items` chunk's list, parsed from its JSON; or what is wrong with it. */
+function readChunk(data: string): unknown[] | string {
+  // Our format nests 7 deep; a deeper chunk is refused before anything walks it.
+  if (tooDeepAt(data) >= 0) return 'the chunk nests too deep';
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return 'the chunk is not JSON';
+  }
+  const list = chunkItemsSchema.safeParse(value);
+  return list.success ? list.data : `the chunk must be a list of 1 to ${MAX_CHUNK_ITEMS.toLocaleString('en-US')} annotations`;
 }
 
 /**

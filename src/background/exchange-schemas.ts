@@ -18,6 +18,7 @@ import {
 } from '@/src/core/field-schemas';
 import { LIMITS } from '@/src/core/model';
 import { normalizeTags } from '@/src/core/tags';
+import { MAX_CHUNK_JSON, type ImportedAnnotation } from '@/src/core/export';
 import type { ExportPortRequest, ImportPortRequest } from '@/src/messaging/protocol';
 import { MAX_SEARCH_INPUT } from './schemas';
 
@@ -68,20 +69,26 @@ export const importedAnnotationSchema = z.strictObject({
     .optional(),
 });
 
-/** Import requests; `items` are checked one by one (importedAnnotationSchema), to name each problem's place. */
+/**
+ * Import requests. An `items` chunk is JSON text (see ChunkText in the protocol); the session parses
+ * it and checks each annotation with importedAnnotationSchema, to name each problem's place.
+ */
 export const importRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('begin'), total: z.int().min(0).max(MAX_IMPORT_ITEMS) }),
-  z.strictObject({ type: z.literal('items'), items: z.array(z.unknown()).min(1).max(MAX_CHUNK_ITEMS) }),
+  z.strictObject({ type: z.literal('items'), data: z.string().max(MAX_CHUNK_JSON, { error: 'the chunk is too large' }) }),
   z.strictObject({ type: z.literal('plan') }),
   z.strictObject({ type: z.literal('apply') }),
   z.strictObject({ type: z.literal('ping') }),
 ]);
 
-// What the schemas let through has the protocol's types (items aside, checked one by one).
+/** An `items` chunk, once parsed: a list of annotations, each then checked on its own. */
+export const chunkItemsSchema = z.array(z.unknown()).min(1).max(MAX_CHUNK_ITEMS);
+
+// What the schemas let through has the protocol's types.
 type Checks = [
   z.output<typeof exportRequestSchema> extends ExportPortRequest ? true : false,
-  Exclude<z.output<typeof importRequestSchema>, { type: 'items' }> extends ImportPortRequest ? true : false,
-  { type: 'items'; items: z.output<typeof importedAnnotationSchema>[] } extends ImportPortRequest ? true : false,
+  z.output<typeof importRequestSchema> extends ImportPortRequest ? true : false,
+  z.output<typeof importedAnnotationSchema> extends ImportedAnnotation ? true : false,
 ];
 export type ExchangeSchemaChecks = Checks extends [true, true, true] ? true : never;
 const checked: ExchangeSchemaChecks = true;

@@ -26,6 +26,7 @@ import type { Annotation, PageMeta } from '@/src/core/model';
 import { fail, ok, type ExportFileFormat, type ExportRequestScope, type ImportPreview, type Result } from '@/src/messaging/protocol';
 import type { MarginaliaDb } from './db';
 import { indexImported } from './import-index';
+import { savedOf } from './saved-of';
 import { searchAnnotations } from './search';
 import { pageIndexChanged } from './search-index';
 
@@ -99,7 +100,7 @@ function parseFile(text: string, now: number): Result<{ items: ImportedAnnotatio
 /** What the database holds for the file's ids and URLs; call inside a transaction over both tables. */
 async function lookUp(db: MarginaliaDb, items: readonly ImportedAnnotation[]): Promise<ExistingRecords> {
   const { ids, urls } = importKeys(items);
-  const [annotations, pages] = await Promise.all([db.annotations.bulkGet(ids), db.pages.bulkGet(urls)]);
+  const [annotations, pages] = await Promise.all([savedOf(db.annotations, ids), savedOf(db.pages, urls)]);
   return {
     annotations: new Map(annotations.filter((a): a is Annotation => !!a).map((a) => [a.id, a])),
     pages: new Map(pages.filter((p): p is PageMeta => !!p).map((p) => [p.url, p])),

@@ -18,6 +18,7 @@ import {
 } from '@/src/core/search/document';
 import { BLOCK_MAX, blocksOf, docTerms, type PostingBlock } from '@/src/core/search/postings';
 import type { MarginaliaDb } from './db';
+import { savedOf } from './saved-of';
 
 /** Writes the search documents, and their postings, of these annotations (distinct ids). */
 export async function indexImported(
@@ -94,11 +95,11 @@ async function allocateKeys(
   });
   const open = annotations.flatMap((a, i) => (keys[i] === undefined ? [i] : []));
   const preferred = open.map((i) => searchKey(annotations[i]!.created, preferredSlot(annotations[i]!.id)));
-  const holders = await db.search.bulkGet(preferred);
+  const holders = new Map((await savedOf(db.search, preferred)).flatMap((doc) => (doc ? [[doc.key, doc] as const] : [])));
   for (const [n, i] of open.entries()) {
     const a = annotations[i]!;
     const candidate = preferred[n]!;
-    const holder = holders[n];
+    const holder = holders.get(candidate);
     if (!taken.has(candidate) && (!holder || holder.id === a.id)) {
       keys[i] = candidate;
       taken.add(candidate);

@@ -6,7 +6,7 @@
  */
 import { exportFileName, exportWriter, type ExportFormat } from '@/src/core/export';
 import type { PageMeta } from '@/src/core/model';
-import type { ExportPortReply, ExportRequestScope, PortLike } from '@/src/messaging/protocol';
+import type { ExportChunk, ExportPortReply, ExportRequestScope, PortLike } from '@/src/messaging/protocol';
 import { Inbox } from './inbox';
 
 export const MIME: Record<ExportFormat, string> = {
@@ -70,9 +70,11 @@ export async function exportOverPort(port: PortLike, options: ExportOptions): Pr
       if (reply.type !== 'chunk') throw new Error('The background answered out of turn.');
       // Asked for at once: the background reads the next chunk while this one is written.
       if (!reply.done) inbox.send({ type: 'next' });
-      for (const page of reply.pages) pages.set(page.url, page);
-      for (const piece of writer.write(reply.annotations, pages)) push(piece);
-      received += reply.annotations.length;
+      // From the background, the trusted side, which wrote it as an ExportChunk.
+      const chunk = JSON.parse(reply.data) as ExportChunk;
+      for (const page of chunk.pages) pages.set(page.url, page);
+      for (const piece of writer.write(chunk.annotations, pages)) push(piece);
+      received += chunk.annotations.length;
       options.onProgress?.(received, header.total);
       if (reply.done) break;
     }

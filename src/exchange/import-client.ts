@@ -38,7 +38,7 @@ export class ImportConnection {
     let unanswered = 0;
     for (let from = 0; from < items.length; ) {
       const end = chunkEnd(items, from, chunkSize, (item) => annotationSize(item.annotation) + 200);
-      this.inbox.send({ type: 'items', items: items.slice(from, end) });
+      this.inbox.send({ type: 'items', data: JSON.stringify(items.slice(from, end)) });
       from = end;
       // Two chunks in flight at most: the next is on its way while the background checks one.
       if (++unanswered === 2) {

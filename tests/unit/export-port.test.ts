@@ -164,7 +164,8 @@ describe('chunked export and import', () => {
     const { annotations, pages } = generate(40, 5);
     await importItems(parsed([...jsonChunks(annotations, pages, META)].join('')));
     await exportOverPort(connect(EXPORT_PORT), { format: 'csv', scope: { kind: 'all' }, chunkSize: 3 });
-    const sentPages = wire.toPage.flatMap((m) => (JSON.parse(m).pages ?? []) as { url: string }[]).map((p) => p.url);
+    const chunks = wire.toPage.map((m) => JSON.parse(m)).filter((m) => m.type === 'chunk');
+    const sentPages = chunks.flatMap((m) => JSON.parse(m.data).pages as { url: string }[]).map((p) => p.url);
     expect(sentPages.length).toBe(new Set(sentPages).size);
     expect(new Set(sentPages)).toEqual(new Set(annotations.map((a) => a.url).filter((u) => pages.has(u))));
   });
@@ -207,7 +208,7 @@ describe('refusals leave the database unchanged', () => {
     port.onMessage.addListener((m) => void replies.push(m as { type: string }));
     port.postMessage({ type: 'begin', total: items.length });
     const bad = items.map((item, i) => (i === 23 ? { ...item, annotation: { ...item.annotation, note: 'x'.repeat(20_001) } } : item));
-    for (let from = 0; from < bad.length; from += 10) port.postMessage({ type: 'items', items: bad.slice(from, from + 10) });
+    for (let from = 0; from < bad.length; from += 10) port.postMessage({ type: 'items', data: JSON.stringify(bad.slice(from, from + 10)) });
     // A page that goes on regardless gets errors, and nothing is written.
     port.postMessage({ type: 'plan' });
     port.postMessage({ type: 'apply' });
@@ -238,7 +239,7 @@ describe('refusals leave the database unchanged', () => {
     const replies: unknown[] = [];
     port.onMessage.addListener((m) => void replies.push(m));
     port.postMessage({ type: 'begin', total: 2 });
-    port.postMessage({ type: 'items', items: items.slice(0, 3) });
+    port.postMessage({ type: 'items', data: JSON.stringify(items.slice(0, 3)) });
     await vi.waitFor(() => expect(replies).toEqual([{ type: 'error', error: expect.stringMatching(/More annotations were sent than the 2 announced/) }]));
     expect(await dumpAll()).toBe(before);
   });
@@ -252,7 +253,7 @@ describe('refusals leave the database unchanged', () => {
     const replies: unknown[] = [];
     port.onMessage.addListener((m) => void replies.push(m));
     port.postMessage({ type: 'begin', total: items.length });
-    port.postMessage({ type: 'items', items: items.slice(0, 20) });
+    port.postMessage({ type: 'items', data: JSON.stringify(items.slice(0, 20)) });
     port.postMessage({ type: 'apply' });
     await vi.waitFor(() => expect(replies).toHaveLength(2));
     expect(replies[1]).toEqual({ type: 'error', error: expect.stringMatching(/only 20 of 55 annotations arrived/) });
@@ -293,6 +294,15 @@ describe('refusals leave the database unchanged', () => {
     port.onMessage.addListener((m) => void replies.push(m));
     port.postMessage({ type: 'items', items: [] });
     await vi.waitFor(() => expect(replies).toEqual([{ type: 'error', error: expect.stringMatching(/Invalid import request/) }]));
+    // A chunk that is not a list of annotations, or nests absurdly deep, is refused before it is read.
+    for (const data of ['{"a":1}', '[]', 'not json', `${'['.repeat(5000)}${']'.repeat(5000)}`]) {
+      const p = connect(IMPORT_PORT);
+      const got: unknown[] = [];
+      p.onMessage.addListener((m) => void got.push(m));
+      p.postMessage({ type: 'begin', total: 1 });
+      p.postMessage({ type: 'items', data });
+      await vi.waitFor(() => expect(got).toEqual([{ type: 'error', error: expect.stringMatching(/Invalid import request: the chunk/) }]));
+    }
     expect(await dumpAll()).toBe(before);
   });
 });

@@ -12,6 +12,7 @@ import { scanSearch } from '@/src/core/search/rank';
 import { openDatabase, type MarginaliaDb } from '@/src/background/db';
 import { applyItems } from '@/src/background/export-import';
 import { mergePostings } from '@/src/background/import-index';
+import { savedOf } from '@/src/background/saved-of';
 import { createRepository } from '@/src/background/repository';
 import { indexAnnotations } from '@/src/background/search-index';
 import { generate } from '../fixtures/import/generate';
@@ -142,5 +143,17 @@ describe('indexing an import at once', () => {
       expect(ours.hits.map((h) => h.id), query).toEqual(scanSearch(docs, parseQuery(query), 500).hits.map((h) => h.id));
     }
     expect((await repo.search('quokka')).hits).toHaveLength(10);
+  });
+});
+
+describe('savedOf', () => {
+  it('reads only the saved records among many keys, as bulkGet would find them', async () => {
+    const db = fresh();
+    const { annotations } = generate(40, 3);
+    await db.annotations.bulkAdd(annotations);
+    const keys = [...Array.from({ length: 600 }, () => crypto.randomUUID()), ...annotations.slice(0, 10).map((a) => a.id)];
+    const found = (await savedOf(db.annotations, keys)).filter((a) => a !== undefined);
+    expect(found.map((a) => a.id).sort()).toEqual(annotations.slice(0, 10).map((a) => a.id).sort());
+    expect((await savedOf(db.annotations, keys.slice(595))).filter(Boolean)).toHaveLength(10);
   });
 });

@@ -6,7 +6,12 @@
 import type { Annotation } from '../model';
 
 /** Most characters of text in one chunk; one annotation alone is bounded far below it (LIMITS). */
-export const MAX_CHUNK_CHARS = 8_000_000;
+export const MAX_CHUNK_CHARS = 4_000_000;
+/**
+ * Longest chunk as JSON that the background accepts: above what MAX_CHUNK_CHARS of text can become
+ * once escaped, and below the message limit even if every character takes three bytes in UTF-8.
+ */
+export const MAX_CHUNK_JSON = 20_000_000;
 
 /** A rough upper bound on the characters an annotation takes in a message. */
 export function annotationSize(a: Annotation): number {

@@ -12,7 +12,7 @@
  *     await db.pages.bulkPut(plan.pages);
  *   });
  */
-export { annotationSize, chunkEnd, MAX_CHUNK_CHARS } from './chunks';
+export { annotationSize, chunkEnd, MAX_CHUNK_CHARS, MAX_CHUNK_JSON } from './chunks';
 export { CSV_COLUMNS, csvCell, csvChunks, csvWriter, toCsv } from './csv';
 export { exportFileName, slugify, type ExportFormat } from './file-name';
 export {
@@ -27,7 +27,7 @@ export {
   type WebAnnotationJson,
 } from './format';
 export type { ImportProblem } from './import-context';
-export { MAX_IMPORT_BYTES, MAX_IMPORT_DEPTH, sizeProblem } from './json-guard';
+export { MAX_IMPORT_BYTES, MAX_IMPORT_DEPTH, sizeProblem, tooDeepAt } from './json-guard';
 export { markdownChunks, toMarkdown } from './markdown';
 export { MAX_PROBLEMS_SHOWN, parseImport, type ImportParse, type ParseOptions } from './parse-import';
 export { importKeys, planImport, type ExistingRecords, type ImportPlan, type SkipReason } from './plan-import';
