@@ -44,7 +44,6 @@ async function inBrowser(): Promise<BenchResult> {
       const ext = await launchExtension();
       try {
         const page = await ext.context.newPage();
-        if (process.env.DEBUG_SW) ext.worker.on('console', (m) => console.log('SW', m.text()));
         await page.goto(`chrome-extension://${ext.extensionId}/export.html`);
         await askBackground(page, 'tags.list', {}); // the reader's database exists already
         const cdp = await ext.context.newCDPSession(page);
