@@ -99,6 +99,19 @@ describe('export and import from the popup in Chromium', () => {
     expect(markdown).toContain('export-note-5521');
     expect(markdown).toContain('Council splits over transit budget');
     await tab.close();
+
+    // An export handed over by the popup starts as soon as the page opens: every match of the search.
+    const handed = await ext.context.newPage();
+    const [started] = await Promise.all([
+      handed.waitForEvent('download'),
+      handed.goto(`chrome-extension://${ext.extensionId}/export.html?q=export-note&run=search&format=csv`),
+    ]);
+    expect(started.suggestedFilename()).toMatch(/-search-export-note\.csv$/);
+    const csv = await readFile(await started.path(), 'utf8');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(2);
+    expect(csv).toContain('export-note-5521');
+    await expect.poll(() => handed.locator('.export-status').textContent()).toMatch(/Saved .*\(1 highlight\)/);
+    await handed.close();
   });
 
   it('imports the file into a fresh profile through the popup, and the highlight is painted again', async () => {
