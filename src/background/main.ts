@@ -5,7 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { sendToTab } from '@/src/messaging/client';
-import { openDatabase } from './db';
+import { openDatabase, type MarginaliaDb } from './db';
+import { acceptPort, isOurPort } from './exchange-port';
 import { openAnnotation, type TabsApi } from './open-annotation';
 import { createRepository, type Repository } from './repository';
 import { claims, handleMessage, type BackgroundActions } from './router';
@@ -58,9 +59,11 @@ async function createMenus(): Promise<void> {
 
 /** Registers every listener; call once per worker start, synchronously. */
 export function startBackground(): void {
+  let database: MarginaliaDb | undefined;
   let repository: Repository | undefined;
   // Opened on the first message, not at start: most wake-ups (menus, shortcut) never need it.
-  const repo = (): Repository => (repository ??= createRepository(openDatabase()));
+  const db = (): MarginaliaDb => (database ??= openDatabase());
+  const repo = (): Repository => (repository ??= createRepository(db()));
   const actions: BackgroundActions = {
     open: async (id) => openAnnotation(await repo().get(id), tabsApi),
     loadBundle: injectBundle,
@@ -71,6 +74,13 @@ export function startBackground(): void {
     if (!claims(message)) return undefined;
     const info = senderInfo(sender, browser.runtime.id, browser.runtime.getURL('/'));
     return handleMessage(message, info, repo(), actions);
+  });
+
+  // Exports and imports, in chunks over a connection (src/background/exchange-port.ts).
+  browser.runtime.onConnect.addListener((port) => {
+    if (!isOurPort(port.name)) return;
+    const info = senderInfo(port.sender ?? {}, browser.runtime.id, browser.runtime.getURL('/'));
+    acceptPort(port, info, { db, now: Date.now, appVersion: browser.runtime.getManifest().version });
   });
 
   browser.runtime.onInstalled.addListener(() => {

@@ -20,7 +20,6 @@ import {
   type SearchResults,
 } from '@/src/messaging/protocol';
 import type { MarginaliaDb } from './db';
-import { applyImport, buildExport, previewImport } from './export-import';
 import { searchAnnotations } from './search';
 import { indexAnnotations, pageIndexChanged, reindexPage, unindexAnnotations } from './search-index';
 import { topTags } from './tag-counts';
@@ -46,10 +45,6 @@ export interface Repository {
   get(id: string): Promise<Annotation | undefined>;
   /** Searches every annotation as typed (src/core/search/query.ts); the best `limit` first. */
   search(query: string, limit?: number): Promise<SearchResults>;
-  /** Export and import (src/background/export-import.ts). */
-  exportBuild(req: RequestOf<'export.build'>): Promise<Result<ReplyOf<'export.build'>>>;
-  importPreview(text: string): Promise<Result<ReplyOf<'import.preview'>>>;
-  importApply(text: string): Promise<Result<ReplyOf<'import.apply'>>>;
 }
 
 function checkText(note: string | undefined, exact: string): string | null {
@@ -172,10 +167,6 @@ export function createRepository(db: MarginaliaDb, now: () => number = Date.now)
     get: (id) => db.annotations.get(id),
 
     search: (query, limit) => searchAnnotations(db, query, limit),
-
-    exportBuild: (req) => buildExport(db, req, { now: now() }),
-    importPreview: (text) => previewImport(db, text, { now: now() }),
-    importApply: (text) => applyImport(db, text, { now: now() }),
 
     getPage(url) {
       return db.transaction('r', db.annotations, db.pages, async () => ({

@@ -49,9 +49,6 @@ const handlers: { [K in BackgroundRequestType]: Handler<K> } = {
   'search.query': async (repo, { query, limit }) => ok(await repo.search(query, limit)),
   'annotation.open': (_repo, { id }, _scope, actions) =>
     actions ? actions.open(id) : Promise.resolve(fail('Opening pages is not available here.')),
-  'export.build': (repo, req) => repo.exportBuild(req),
-  'import.preview': (repo, { text }) => repo.importPreview(text),
-  'import.apply': (repo, { text }) => repo.importApply(text),
 };
 
 const isRequestType = (type: unknown): type is BackgroundRequestType =>

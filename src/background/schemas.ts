@@ -17,7 +17,6 @@ import {
   tagsField as tags,
 } from '@/src/core/field-schemas';
 import { LIMITS } from '@/src/core/model';
-import { MAX_IMPORT_BYTES } from '@/src/core/export/json-guard';
 import type { BackgroundRequestType, RequestOf } from '@/src/messaging/protocol';
 
 // The field schemas live in src/core/field-schemas.ts, shared with the import of exported files.
@@ -74,24 +73,6 @@ export const MAX_SEARCH_INPUT = 20_000;
 /** Most results one search may ask for. */
 export const MAX_SEARCH_RESULTS = 200;
 
-/** Most ids in one 'export.build' of search results. */
-export const MAX_EXPORT_IDS = 100_000;
-
-const exportScope = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('all') }),
-  z.strictObject({ kind: z.literal('page'), url: pageUrl }),
-  z.strictObject({
-    kind: z.literal('search'),
-    ids: z.array(id).max(MAX_EXPORT_IDS),
-    query: z.string().max(MAX_SEARCH_INPUT).optional(),
-  }),
-]);
-
-/** An import file's text, bounded before anything parses it (string length ≤ UTF-8 bytes). */
-const importText = z.strictObject({
-  text: z.string().max(MAX_IMPORT_BYTES, { error: `the file is too large to import (over ${MAX_IMPORT_BYTES} characters)` }),
-});
-
 /** One schema per request type; the router looks schemas up here. */
 export const requestSchemas = {
   'annotations.forPage': z.strictObject({ url: pageUrl }),
@@ -117,9 +98,6 @@ export const requestSchemas = {
     limit: z.int().min(1).max(MAX_SEARCH_RESULTS).optional(),
   }),
   'annotation.open': z.strictObject({ id }),
-  'export.build': z.strictObject({ format: z.enum(['json', 'csv', 'markdown']), scope: exportScope }),
-  'import.preview': importText,
-  'import.apply': importText,
 } satisfies { [K in BackgroundRequestType]: z.ZodType<RequestOf<K>, unknown> };
 
 // Compile-time checks, both ways: what a schema lets through has the protocol's type, and every

@@ -4,7 +4,7 @@
  * and may only read and write the annotations of the page they run in. Anything else is refused.
  */
 import { normalizeUrl } from '@/src/core/url';
-import type { BackgroundRequests, BackgroundRequestType } from '@/src/messaging/protocol';
+import { EXPORT_PORT, IMPORT_PORT, type BackgroundRequests, type BackgroundRequestType } from '@/src/messaging/protocol';
 
 export type SenderKind = BackgroundRequests[BackgroundRequestType]['from'];
 
@@ -20,9 +20,6 @@ export const ALLOWED_SENDERS = {
   'page.get': ['extension'],
   'search.query': ['extension'],
   'annotation.open': ['extension'],
-  'export.build': ['extension'],
-  'import.preview': ['extension'],
-  'import.apply': ['extension'],
 } as const satisfies { [K in BackgroundRequestType]: readonly BackgroundRequests[K]['from'][] };
 
 // The table must allow exactly what the protocol's `from` says: a sender kind missing here fails tsc.
@@ -31,6 +28,20 @@ type PolicyCovers = {
 };
 type AllTrue<T extends { [K in BackgroundRequestType]: true }> = T;
 export type PolicyCheck = AllTrue<PolicyCovers>;
+
+/**
+ * Long-lived connections (`runtime.connect`) by name, and who may open them: exports and imports
+ * read and write every annotation, so only the extension's own pages may.
+ */
+export const ALLOWED_PORTS: Readonly<Record<string, readonly SenderKind[]>> = {
+  [EXPORT_PORT]: ['extension'],
+  [IMPORT_PORT]: ['extension'],
+};
+
+/** Whether this sender may open a connection of this name (unknown names are refused). */
+export function isPortAllowed(name: string, sender: Sender): boolean {
+  return Object.hasOwn(ALLOWED_PORTS, name) && ALLOWED_PORTS[name]!.includes(sender.kind);
+}
 
 /** The parts of `runtime.MessageSender` the policy reads, plus this extension's own identity. */
 export interface SenderInfo {

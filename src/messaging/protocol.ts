@@ -8,6 +8,7 @@
  */
 import type { Annotation, AnnotationKind, Color, PageMeta, Selectors } from '@/src/core/model';
 import type { ResultView } from '@/src/core/search/document';
+import type { ExportMeta, ImportedAnnotation } from '@/src/core/export';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -80,22 +81,16 @@ export interface BackgroundRequests {
    * page then says so itself).
    */
   'annotation.open': { req: { id: string }; res: { placed: boolean }; from: 'extension' };
-  /** Build an export file of everything, one page, or the given search hits (see src/background/export-import.ts). */
-  'export.build': { req: { format: ExportFileFormat; scope: ExportRequestScope }; res: { fileName: string; text: string }; from: 'extension' };
-  /** What importing this file would do, without doing it; a refused file is a `fail` naming its first problems. */
-  'import.preview': { req: { text: string }; res: ImportPreview; from: 'extension' };
-  /** Import the file, whole or not at all, in one transaction. */
-  'import.apply': { req: { text: string }; res: { summary: string }; from: 'extension' };
 }
 
 /** Export file formats. */
 export type ExportFileFormat = 'json' | 'csv' | 'markdown';
 
-/** What an export covers: everything, one page, or the ids of the current search results (ranked order). */
-export type ExportRequestScope =
-  | { kind: 'all' }
-  | { kind: 'page'; url: string }
-  | { kind: 'search'; ids: string[]; query?: string };
+/**
+ * What an export covers: everything, one page, or every annotation a search matches (in ranked
+ * order; the background runs the query without a limit, so no result is left out).
+ */
+export type ExportRequestScope = { kind: 'all' } | { kind: 'page'; url: string } | { kind: 'search'; query: string };
 
 /** An import's plan, for the reader to confirm. */
 export interface ImportPreview {
@@ -150,4 +145,75 @@ export interface TabMessage<K extends TabCommandType = TabCommandType> {
   channel: 'marginalia';
   type: K;
   payload: TabCommands[K]['req'];
+}
+
+/**
+ * Exports and imports travel over long-lived connections (`runtime.connect`) opened by an extension
+ * page, in chunks: a file of 100,000 highlights (about 90 MB) is larger than one runtime message may
+ * be (Chrome's limit is 64 MiB). Only extension pages may open them (src/background/sender.ts), and
+ * the background validates every message it receives (src/background/exchange-schemas.ts).
+ */
+export const EXPORT_PORT = 'marginalia:export';
+export const IMPORT_PORT = 'marginalia:import';
+
+/** Export, page → background: `start` once, then `next` for each chunk, until one says `done`. */
+export type ExportPortRequest =
+  | { type: 'start'; scope: ExportRequestScope; /** Most annotations per chunk. */ chunkSize?: number }
+  | { type: 'next' };
+
+/** Export, background → page: the header (count and the file's metadata), then the chunks. */
+export type ExportPortReply =
+  | { type: 'header'; total: number; meta: ExportMeta }
+  | {
+      type: 'chunk';
+      /** An `ExportChunk` as JSON (see `ChunkText`). */
+      data: ChunkText<ExportChunk>;
+      done: boolean;
+    }
+  | { type: 'error'; error: string };
+
+/** One chunk of an export. */
+export interface ExportChunk {
+  annotations: Annotation[];
+  /** The pages of this chunk's annotations not sent in an earlier chunk. */
+  pages: PageMeta[];
+}
+
+/**
+ * A chunk travels as one JSON string rather than as objects: browsers copy a message of many small
+ * objects several times slower than the same data as one string (Chrome converts each value on
+ * both sides), and an export or import is mostly many small objects. The receiver parses it, and
+ * the background checks what it parses as it would any message.
+ */
+export type ChunkText<T> = string & { readonly __chunkOf?: T };
+
+/**
+ * Import, page → background. The page parses and checks the file (src/core/export/parse-import.ts)
+ * and sends the annotations in chunks, which the background checks again and keeps; `plan` asks
+ * what importing them would do, `apply` does it in one transaction. Nothing is written before
+ * `apply`; closing the connection drops what was sent.
+ */
+export type ImportPortRequest =
+  | { type: 'begin'; total: number }
+  /** `ImportedAnnotation[]` as JSON (see `ChunkText`). */
+  | { type: 'items'; data: ChunkText<ImportedAnnotation[]> }
+  | { type: 'plan' }
+  | { type: 'apply' }
+  /** Keeps the background awake while the reader reads the plan. */
+  | { type: 'ping' };
+
+/** Import, background → page. After an `error` the import is over and nothing was written. */
+export type ImportPortReply =
+  | { type: 'staged'; received: number }
+  | { type: 'plan'; preview: Omit<ImportPreview, 'warnings'> }
+  | { type: 'applied'; summary: string }
+  | { type: 'error'; error: string };
+
+/** The part of `runtime.Port` either end uses; tests connect two in memory. */
+export interface PortLike {
+  readonly name: string;
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
 }

@@ -1,79 +1,117 @@
 /**
- * "Export / Import" in the popup. Export asks the background for the file ('export.build') and
- * saves it through a Blob and an `<a download>` click. Import checks the file's size first, reads
- * it, shows what importing would do ('import.preview') and imports only once confirmed
- * ('import.apply'). Everything that comes from a file is rendered as text.
+ * "Export / Import", in the popup and in the export page (export.html). Both go over a connection
+ * to the background in chunks (src/exchange/): an export is written here, chunk by chunk, into a
+ * Blob and saved with an `<a download>` click; an import is parsed and checked here, sent in
+ * chunks, its plan shown ("12 new, 3 updated, 1 skipped") and applied only once confirmed, in one
+ * transaction. The popup hands large exports and imports to the export page, which stays open and
+ * responsive while they run. Everything that comes from a file is rendered as text.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { ExportFormat } from '@/src/core/export';
 import { sizeProblem } from '@/src/core/export/json-guard';
-import { sendToBackground } from '@/src/messaging/client';
-import type { ExportFileFormat, ExportRequestScope, ImportPreview } from '@/src/messaging/protocol';
+import { exportOverPort } from '@/src/exchange/export-client';
+import { exportPageUrl } from '@/src/exchange/export-page-url';
+import { ImportConnection, readImportFile } from '@/src/exchange/import-client';
+import { saveFile } from '@/src/exchange/save-file';
+import { EXPORT_PORT, IMPORT_PORT, type ExportRequestScope, type ImportPreview } from '@/src/messaging/protocol';
 
-const MIME: Record<ExportFileFormat, string> = {
-  json: 'application/ld+json;charset=utf-8',
-  csv: 'text/csv;charset=utf-8',
-  markdown: 'text/markdown;charset=utf-8',
-};
-
-/** Saves text as a file through the browser's downloads: the side effect, apart from the builders. */
-export function saveFile(fileName: string, text: string, format: ExportFileFormat): void {
-  const url = URL.createObjectURL(new Blob([text], { type: MIME[format] }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: the download reads the Blob after the click returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+/** Largest export the popup writes itself; above it, the export page does (a few MB of JSON). */
+export const POPUP_EXPORT_MAX = 5_000;
+/** Largest file the popup imports itself; a larger one is parsed for seconds, so the export page does it. */
+export const POPUP_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 type ImportState =
   | { stage: 'idle' }
   | { stage: 'busy'; what: string }
-  | { stage: 'preview'; name: string; text: string; preview: ImportPreview }
+  | { stage: 'preview'; name: string; preview: ImportPreview; connection: ImportConnection }
   | { stage: 'done'; summary: string };
 
 export interface ExportImportProps {
   /** The active page's normalised URL, for "Export this page". */
   pageUrl: string | null;
-  /** Ids of the current search results when a query is active, else null. */
-  searchIds: string[] | null;
-  query: string;
+  /** The search typed, when a search is active: "Export results" exports every match. */
+  searchQuery: string | null;
   /** Called after an import changed something, so the popup can reload its lists. */
   onImported?: () => void;
   /** Start expanded (the export page). */
   open?: boolean;
-  /** Shows a link that opens this section in a tab of its own (the popup). */
+  /** In the popup: a link to the export page, and large jobs handed over to it. */
   tabLink?: boolean;
+  /** An export to run as soon as the section shows (the export page, handed one by the popup). */
+  run?: { format: ExportFormat; scope: ExportRequestScope } | null;
 }
 
-export function ExportImport({ pageUrl, searchIds, query, onImported, open, tabLink }: ExportImportProps) {
-  const [format, setFormat] = useState<ExportFileFormat>('json');
+const count = (n: number) => n.toLocaleString('en-US');
+
+export function ExportImport({ pageUrl, searchQuery, onImported, open, tabLink, run }: ExportImportProps) {
+  // The export format picked.
+  const [format, setFormat] = useState<ExportFormat>(run?.format ?? 'json');
+  // Progress and outcome of the last export.
   const [exportStatus, setExportStatus] = useState('');
+  // While an export runs, its buttons are disabled.
+  const [exporting, setExporting] = useState(false);
   const [error, setError] = useState('');
   const [state, setState] = useState<ImportState>({ stage: 'idle' });
   const fileInput = useRef<HTMLInputElement>(null);
+  const tabUrl = exportPageUrl({ pageUrl, query: searchQuery, run: null });
 
-  const runExport = async (scope: ExportRequestScope): Promise<void> => {
+  const openTab = (url: string) => void browser.tabs.create({ url: browser.runtime.getURL(url as '/export.html') });
+
+  const runExport = async (scope: ExportRequestScope, as: ExportFormat = format): Promise<void> => {
     setError('');
+    setExporting(true);
     setExportStatus('Preparing the file…');
-    const reply = await sendToBackground('export.build', { format, scope });
-    if (!reply.ok) {
+    try {
+      const file = await exportOverPort(browser.runtime.connect({ name: EXPORT_PORT }), {
+        format: as,
+        scope,
+        onProgress: (received, total) => setExportStatus(`Writing ${count(received)} of ${count(total)} highlights…`),
+        handOver: (total) => {
+          if (!tabLink || total <= POPUP_EXPORT_MAX) return false;
+          setExportStatus(`${count(total)} highlights: the export continues in a tab.`);
+          openTab(exportPageUrl({ pageUrl, query: searchQuery, run: { format: as, scope } }));
+          return true;
+        },
+      });
+      if (!file) return;
+      saveFile(file.fileName, file.blob);
+      setExportStatus(`Saved ${file.fileName} (${count(file.total)} highlight${file.total === 1 ? '' : 's'}).`);
+    } catch (e: unknown) {
       setExportStatus('');
-      return setError(`Export failed: ${reply.error}`);
+      setError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setExporting(false);
     }
-    saveFile(reply.value.fileName, reply.value.text, format);
-    setExportStatus(`Saved ${reply.value.fileName}.`);
   };
+
+  // The export page runs the export it was opened for, once.
+  const ran = useRef(false);
+  useEffect(() => {
+    if (!run || ran.current) return;
+    ran.current = true;
+    void runExport(run.scope, run.format);
+  }, [run]);
+
+  // The import connection open now, if any: one at a time, and closed when the section goes.
+  const connectionRef = useRef<ImportConnection | null>(null);
+  const closeImport = () => {
+    connectionRef.current?.destroy();
+    connectionRef.current = null;
+  };
+  useEffect(() => closeImport, []);
 
   const onFile = async (): Promise<void> => {
     const file = fileInput.current?.files?.[0];
     setError('');
+    closeImport();
     if (!file) return setState({ stage: 'idle' });
     const tooBig = sizeProblem(file.size);
     if (tooBig) return setError(tooBig);
+    if (tabLink && file.size > POPUP_IMPORT_MAX_BYTES) {
+      setState({ stage: 'idle' });
+      return setError(`${file.name} is large: import it from the export page (“Open in a tab” above), which stays open while it works.`);
+    }
     setState({ stage: 'busy', what: `Reading ${file.name}…` });
     let text: string;
     try {
@@ -82,28 +120,46 @@ export function ExportImport({ pageUrl, searchIds, query, onImported, open, tabL
       setState({ stage: 'idle' });
       return setError(`Could not read the file: ${e instanceof Error ? e.message : String(e)}`);
     }
-    const reply = await sendToBackground('import.preview', { text });
-    if (!reply.ok) {
+    setState({ stage: 'busy', what: `Checking ${file.name}…` });
+    // Let the page paint the status before the parse holds it.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const parsed = readImportFile(text);
+    if (!parsed.ok) {
       setState({ stage: 'idle' });
-      return setError(reply.error);
+      return setError(parsed.error);
     }
-    setState({ stage: 'preview', name: file.name, text, preview: reply.value });
+    const connection = new ImportConnection(browser.runtime.connect({ name: IMPORT_PORT }));
+    connectionRef.current = connection;
+    try {
+      const plan = await connection.plan(parsed.items, {
+        onProgress: (sent, total) => setState({ stage: 'busy', what: `Sending ${count(sent)} of ${count(total)} annotations…` }),
+      });
+      setState({ stage: 'preview', name: file.name, preview: { ...plan, warnings: parsed.warnings }, connection });
+    } catch (e: unknown) {
+      closeImport();
+      setState({ stage: 'idle' });
+      setError(e instanceof Error ? e.message : String(e));
+    }
   };
 
-  const confirm = async (text: string): Promise<void> => {
+  const confirm = async (connection: ImportConnection): Promise<void> => {
     setError('');
     setState({ stage: 'busy', what: 'Importing…' });
-    const reply = await sendToBackground('import.apply', { text });
     if (fileInput.current) fileInput.current.value = '';
-    if (!reply.ok) {
+    try {
+      const summary = await connection.apply();
+      setState({ stage: 'done', summary });
+      onImported?.();
+    } catch (e: unknown) {
       setState({ stage: 'idle' });
-      return setError(reply.error);
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      closeImport();
     }
-    setState({ stage: 'done', summary: reply.value.summary });
-    onImported?.();
   };
 
   const cancel = (): void => {
+    closeImport();
     if (fileInput.current) fileInput.current.value = '';
     setState({ stage: 'idle' });
   };
@@ -113,16 +169,16 @@ export function ExportImport({ pageUrl, searchIds, query, onImported, open, tabL
       <summary>Export / Import</summary>
       {tabLink && (
         <p class="hint">
-          <a href={`/export.html${pageUrl ? `?url=${encodeURIComponent(pageUrl)}` : ''}`} target="_blank" rel="noopener">
+          <a href={tabUrl} target="_blank" rel="noopener">
             Open in a tab
           </a>{' '}
-          (safer for importing large files)
+          (for large exports and imports)
         </p>
       )}
       <div class="exchange-row">
         <label>
           Format{' '}
-          <select value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFileFormat)}>
+          <select value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
             <option value="json">JSON (Web Annotation)</option>
             <option value="csv">CSV</option>
             <option value="markdown">Markdown</option>
@@ -130,22 +186,27 @@ export function ExportImport({ pageUrl, searchIds, query, onImported, open, tabL
         </label>
       </div>
       <div class="exchange-row">
-        <button type="button" onClick={() => void runExport({ kind: 'all' })}>
+        <button type="button" disabled={exporting} onClick={() => void runExport({ kind: 'all' })}>
           Export all
         </button>
         {pageUrl && (
-          <button type="button" onClick={() => void runExport({ kind: 'page', url: pageUrl })}>
+          <button type="button" disabled={exporting} onClick={() => void runExport({ kind: 'page', url: pageUrl })}>
             Export this page
           </button>
         )}
-        {searchIds && (
-          <button type="button" disabled={searchIds.length === 0} onClick={() => void runExport({ kind: 'search', ids: searchIds, query })}>
+        {searchQuery !== null && (
+          <button
+            type="button"
+            disabled={exporting || searchQuery.trim() === ''}
+            title={`Every highlight matching “${searchQuery}”`}
+            onClick={() => void runExport({ kind: 'search', query: searchQuery })}
+          >
             Export results
           </button>
         )}
       </div>
       {exportStatus && (
-        <p class="hint" role="status">
+        <p class="hint export-status" role="status">
           {exportStatus}
         </p>
       )}
@@ -170,7 +231,11 @@ export function ExportImport({ pageUrl, searchIds, query, onImported, open, tabL
               {w}
             </p>
           ))}
-          <button type="button" disabled={state.preview.add + state.preview.update === 0} onClick={() => void confirm(state.text)}>
+          <button
+            type="button"
+            disabled={state.preview.add + state.preview.update === 0}
+            onClick={() => void confirm(state.connection)}
+          >
             Import
           </button>{' '}
           <button type="button" onClick={cancel}>

@@ -167,8 +167,7 @@ export function PopupApp() {
       </section>
       <ExportImport
         pageUrl={target?.url ?? null}
-        searchIds={shown && !browsing ? hits.map((h) => h.id) : null}
-        query={shown?.query ?? ''}
+        searchQuery={shown && !browsing ? shown.query : null}
         onImported={() => setReloads((n) => n + 1)}
         tabLink
       />

@@ -99,6 +99,19 @@ describe('export and import from the popup in Chromium', () => {
     expect(markdown).toContain('export-note-5521');
     expect(markdown).toContain('Council splits over transit budget');
     await tab.close();
+
+    // An export handed over by the popup starts as soon as the page opens: every match of the search.
+    const handed = await ext.context.newPage();
+    const [started] = await Promise.all([
+      handed.waitForEvent('download'),
+      handed.goto(`chrome-extension://${ext.extensionId}/export.html?q=export-note&run=search&format=csv`),
+    ]);
+    expect(started.suggestedFilename()).toMatch(/-search-export-note\.csv$/);
+    const csv = await readFile(await started.path(), 'utf8');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(2);
+    expect(csv).toContain('export-note-5521');
+    await expect.poll(() => handed.locator('.export-status').textContent()).toMatch(/Saved .*\(1 highlight\)/);
+    await handed.close();
   });
 
   it('imports the file into a fresh profile through the popup, and the highlight is painted again', async () => {
@@ -142,5 +155,78 @@ describe('export and import from the popup in Chromium', () => {
     expect(found.total).toBe(1);
     expect(found.marginalia).toMatchObject({ scope: 'search', query: 'export-note' });
     await popup.close();
+  });
+
+  it('sends exports and imports in several chunks over the connection, and a chunk refused half-way changes nothing', async () => {
+    const ext = second!;
+    const tab = await ext.context.newPage();
+    await tab.goto(`chrome-extension://${ext.extensionId}/export.html`);
+    await tab.evaluate('globalThis.__name ??= (f) => f;');
+    // Three more annotations on another page, through the import connection, one per chunk.
+    const file = JSON.parse(exportedText);
+    const base = file.first.items[0];
+    const items = [1, 2, 3].map((n) => ({
+      annotation: {
+        id: crypto.randomUUID(),
+        url: `${articleUrl}?page=${n}`,
+        kind: 'highlight',
+        color: 'green',
+        note: `chunk note ${n}`,
+        tags: ['chunked'],
+        quote: { type: 'TextQuoteSelector', exact: base.target.selector[0].exact, prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 0, end: 10 },
+        orphan: false,
+        created: Date.now() - (10 - n) * 86_400_000,
+        updated: Date.now() - (10 - n) * 86_400_000,
+      },
+    }));
+    type Reply = { type: string; error?: string; data?: string; done?: boolean; preview?: { add: number }; summary?: string; total?: number };
+    const talk = (name: string, messages: unknown[], until: number) =>
+      tab.evaluate(
+        ([portName, list, count]) =>
+          new Promise<Reply[]>((resolve) => {
+            const chrome = (globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): { postMessage(m: unknown): void; disconnect(): void; onMessage: { addListener(l: (m: Reply) => void): void } } } } }).chrome;
+            const port = chrome.runtime.connect({ name: portName });
+            const replies: Reply[] = [];
+            port.onMessage.addListener((m) => {
+              replies.push(m);
+              if (m.type === 'chunk' && !m.done) port.postMessage({ type: 'next' });
+              if (replies.length >= count || m.type === 'error' || m.done) {
+                port.disconnect();
+                resolve(replies);
+              }
+            });
+            for (const m of list) port.postMessage(m);
+          }),
+        [name, messages, until] as const,
+      );
+    const chunk = (list: unknown[]) => ({ type: 'items', data: JSON.stringify(list) });
+    const dump = async () => JSON.stringify(await askBackground(tab, 'search.query', { query: 'chunk', limit: 200 }));
+    const before = await dump();
+
+    // A bad annotation in the second of three chunks: refused, and nothing is written.
+    const bad = { ...items[1]!, annotation: { ...items[1]!.annotation, note: 'x'.repeat(20_001) } };
+    const refused = await talk('marginalia:import', [{ type: 'begin', total: 3 }, chunk([items[0]]), chunk([bad]), chunk([items[2]]), { type: 'apply' }], 3);
+    expect(refused.map((r) => r.type)).toEqual(['staged', 'error']);
+    expect(refused[1]!.error).toMatch(/items\[1\]: annotation\.note/);
+    expect(await dump()).toBe(before);
+
+    const applied = await talk('marginalia:import', [{ type: 'begin', total: 3 }, ...items.map((i) => chunk([i])), { type: 'plan' }, { type: 'apply' }], 5);
+    expect(applied.map((r) => r.type)).toEqual(['staged', 'staged', 'staged', 'plan', 'applied']);
+    expect(applied[3]!.preview).toMatchObject({ add: 3 });
+    expect((await askBackground<{ hits: unknown[] }>(tab, 'search.query', { query: 'tag:chunked' })).hits).toHaveLength(3);
+
+    // Every annotation, one per chunk; the header carries the manifest's version.
+    const exported = await talk('marginalia:export', [{ type: 'start', scope: { kind: 'all' }, chunkSize: 1 }, { type: 'next' }], 100);
+    expect(exported[0]).toMatchObject({ type: 'header', total: 4, meta: { appVersion: expect.stringMatching(/^\d+\.\d+\.\d+$/) } });
+    const chunks = exported.filter((r) => r.type === 'chunk');
+    expect(chunks).toHaveLength(4);
+    expect(chunks.flatMap((c) => JSON.parse(c.data!).annotations.map((a: { note: string }) => a.note))).toEqual([
+      'chunk note 1',
+      'chunk note 2',
+      'chunk note 3',
+      NOTE,
+    ]);
+    await tab.close();
   });
 });

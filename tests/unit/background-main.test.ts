@@ -18,6 +18,7 @@ function fakeEvent<F extends (...args: never[]) => unknown>() {
 
 let menuClicked: ReturnType<typeof fakeEvent<(info: { menuItemId: string | number; frameId?: number }, tab?: { id?: number }) => void>>;
 let command: ReturnType<typeof fakeEvent<(command: string, tab?: { id?: number }) => void>>;
+let connect: ReturnType<typeof fakeEvent<(port: unknown) => void>>;
 let tabSend: ReturnType<typeof vi.fn>;
 
 beforeEach(() => {
@@ -27,6 +28,9 @@ beforeEach(() => {
   command = fakeEvent();
   vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(menuClicked.addListener as never);
   vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(command.addListener as never);
+  connect = fakeEvent();
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Marginalia', version: '9.8.7' });
+  vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(connect.addListener as never);
   tabSend = vi.fn().mockResolvedValue({ ok: true, value: null });
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(tabSend as never);
   startBackground();
@@ -102,5 +106,44 @@ describe('highlight selection', () => {
       { channel: 'marginalia', type: 'selection.highlight', payload: {} },
       { frameId: 0 },
     );
+  });
+});
+
+describe('connections', () => {
+  /** A port as the background sees one, recording what it is sent. */
+  const port = (name: string, sender: unknown) => {
+    const sent: unknown[] = [];
+    const onMessage = fakeEvent<(message: unknown) => void>();
+    return {
+      name,
+      sender,
+      sent,
+      onMessage,
+      disconnected: false,
+      postMessage: (message: unknown) => void sent.push(message),
+      disconnect() {
+        this.disconnected = true;
+      },
+      onDisconnect: fakeEvent<() => void>(),
+    };
+  };
+
+  it('refuses an export connection from a content script, and leaves other names alone', async () => {
+    const fromPage = port('marginalia:export', content);
+    connect.fire(fromPage);
+    expect(fromPage.sent).toEqual([{ type: 'error', error: expect.stringMatching(/not open to a content script/) }]);
+    expect(fromPage.disconnected).toBe(true);
+    const other = port('someone-else', content);
+    connect.fire(other);
+    expect(other.sent).toEqual([]);
+    expect(other.disconnected).toBe(false);
+  });
+
+  it('serves an export connection from an extension page, with the manifest’s version', async () => {
+    const ext = port('marginalia:export', { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/export.html') });
+    connect.fire(ext);
+    ext.onMessage.fire({ type: 'start', scope: { kind: 'all' } });
+    await vi.waitFor(() => expect(ext.sent).toHaveLength(1));
+    expect(ext.sent[0]).toMatchObject({ type: 'header', total: expect.any(Number), meta: { scope: { kind: 'all' }, appVersion: '9.8.7' } });
   });
 });

@@ -223,9 +223,6 @@ describe('the policy table', () => {
       'page.get': true,
       'search.query': true,
       'annotation.open': true,
-      'export.build': true,
-      'import.preview': true,
-      'import.apply': true,
     };
     expect(Object.keys(ALLOWED_SENDERS).sort()).toEqual(Object.keys(types).sort());
   });

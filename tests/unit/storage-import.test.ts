@@ -85,9 +85,9 @@ describe('export.build', () => {
     const page = await buildExport(db, { format: 'json', scope: { kind: 'page', url: PAGE } }, { now: NOW });
     expect(page.ok && JSON.parse(page.value.text).total).toBe(2);
     expect(page.ok && page.value.fileName).toBe('marginalia-2026-11-27-page-harbour-ferry-returns.json');
-    const ids = [saved[2]!.id, saved[0]!.id];
-    const search = await buildExport(db, { format: 'json', scope: { kind: 'search', ids, query: 'zan' } }, { now: NOW });
-    expect(search.ok && JSON.parse(search.value.text).first.items.map((i: { id: string }) => i.id)).toEqual(ids.map((id) => `urn:uuid:${id}`));
+    const search = await buildExport(db, { format: 'json', scope: { kind: 'search', query: 'zanzibarq' } }, { now: NOW });
+    const zan = saved.filter((a) => a.note.includes('zanzibarquux')).map((a) => `urn:uuid:${a.id}`);
+    expect(search.ok && JSON.parse(search.value.text).first.items.map((i: { id: string }) => i.id)).toEqual(zan);
     const csv = await buildExport(db, { format: 'csv', scope: { kind: 'all' } }, { now: NOW });
     expect(csv.ok && csv.value.fileName.endsWith('.csv') && csv.value.text.includes('zanzibarquux')).toBe(true);
     const md = await buildExport(db, { format: 'markdown', scope: { kind: 'all' } }, { now: NOW });
@@ -234,36 +234,24 @@ describe('import.apply', () => {
   }, 30_000);
 });
 
-describe('through the router', () => {
-  const OWN = 'ownextensionid';
-  const BASE = `chrome-extension://${OWN}/`;
-  const popup: SenderInfo = { id: OWN, url: `${BASE}popup.html`, ownId: OWN, extensionBaseUrl: BASE };
-  const content: SenderInfo = { id: OWN, url: PAGE, tab: { url: PAGE }, frameId: 0, ownId: OWN, extensionBaseUrl: BASE };
-  const msg = (type: string, payload: unknown) => ({ channel: 'marginalia', type, payload });
-
-  it('answers extension pages and refuses content scripts', async () => {
-    await seed();
-    const text = await exportAll();
-    for (const [type, payload] of [
-      ['export.build', { format: 'json', scope: { kind: 'page', url: PAGE } }],
-      ['import.preview', { text }],
-      ['import.apply', { text }],
-    ] as const) {
-      expect(await handleMessage(msg(type, payload), content, repo)).toEqual({ ok: false, error: expect.stringMatching(/not allowed from a content script/) });
+describe('search results', () => {
+  it('exports every match of the query, beyond the popup’s 50, in the search’s order', async () => {
+    for (let i = 0; i < 130; i++) {
+      await repo.create({ annotation: newAnnotation({ note: `wombat note ${i}`, tags: i % 2 ? ['odd'] : [] }) });
+      clock += 10;
     }
-    const built = await handleMessage(msg('export.build', { format: 'csv', scope: { kind: 'all' } }), popup, repo);
-    expect(built).toMatchObject({ ok: true, value: { fileName: expect.stringMatching(/\.csv$/) } });
-    expect(await handleMessage(msg('import.preview', { text }), popup, repo)).toMatchObject({ ok: true, value: { skip: 3 } });
-    expect(await handleMessage(msg('import.apply', { text: '{' }), popup, repo)).toMatchObject({ ok: false, error: expect.stringMatching(/not JSON/) });
-  });
-});
-
-describe('request schemas', () => {
-  it('bound the import text and the export ids', () => {
-    expect(requestSchemas['import.apply'].safeParse({ text: 'x'.repeat(MAX_IMPORT_BYTES + 1) }).success).toBe(false);
-    expect(requestSchemas['import.preview'].safeParse({ text: '[]' }).success).toBe(true);
-    expect(requestSchemas['export.build'].safeParse({ format: 'json', scope: { kind: 'search', ids: ['nope'] } }).success).toBe(false);
-    expect(requestSchemas['export.build'].safeParse({ format: 'pdf', scope: { kind: 'all' } }).success).toBe(false);
-    expect(requestSchemas['export.build'].safeParse({ format: 'csv', scope: { kind: 'page', url: 'javascript:alert(1)' } }).success).toBe(false);
+    await repo.create({ annotation: newAnnotation({ note: 'unrelated' }) });
+    const shown = await repo.search('wombat');
+    expect(shown.hits).toHaveLength(50);
+    expect(shown.more).toBe(true);
+    const reply = await buildExport(db, { format: 'json', scope: { kind: 'search', query: 'wombat' } }, { now: NOW });
+    if (!reply.ok) throw new Error(reply.error);
+    const doc = JSON.parse(reply.value.text);
+    expect(doc.total).toBe(130);
+    expect(doc.marginalia).toMatchObject({ scope: 'search', query: 'wombat' });
+    const all = await repo.search('wombat', 1000);
+    expect(doc.first.items.map((i: { id: string }) => i.id)).toEqual(all.hits.map((h) => `urn:uuid:${h.id}`));
+    const odd = await buildExport(db, { format: 'csv', scope: { kind: 'search', query: 'wombat tag:odd' } }, { now: NOW });
+    expect(odd.ok && odd.value.text.trim().split('\r\n')).toHaveLength(1 + 65);
   });
 });

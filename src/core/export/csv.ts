@@ -6,6 +6,7 @@
 import type { Annotation, PageMeta } from '../model';
 import { siteOf } from '../url';
 import { toIso } from './iso-time';
+import type { ExportWriter } from './writer';
 
 export const CSV_COLUMNS = [
   'url',
@@ -67,16 +68,34 @@ export function* csvChunks(
   pages: ReadonlyMap<string, PageMeta>,
   perChunk = 1000,
 ): Generator<string, void, undefined> {
-  yield BOM + CSV_COLUMNS.join(',') + EOL;
-  for (let start = 0; start < annotations.length; start += perChunk) {
-    const end = Math.min(start + perChunk, annotations.length);
-    const rows: string[] = [];
-    for (let i = start; i < end; i++) {
-      const a = annotations[i]!;
-      rows.push(row(a, pages.get(a.url)));
-    }
-    yield rows.join('');
-  }
+  const writer = csvWriter(perChunk);
+  yield* writer.write(annotations, pages);
+  yield* writer.end();
+}
+
+/** Writes the CSV file as annotations arrive in batches; the same pieces as `csvChunks`. */
+export function csvWriter(perChunk = 1000): ExportWriter {
+  let started = false;
+  const header = function* () {
+    if (started) return;
+    started = true;
+    yield BOM + CSV_COLUMNS.join(',') + EOL;
+  };
+  return {
+    *write(batch, pages) {
+      yield* header();
+      for (let start = 0; start < batch.length; start += perChunk) {
+        const end = Math.min(start + perChunk, batch.length);
+        const rows: string[] = [];
+        for (let i = start; i < end; i++) {
+          const a = batch[i]!;
+          rows.push(row(a, pages.get(a.url)));
+        }
+        yield rows.join('');
+      }
+    },
+    end: header,
+  };
 }
 
 /** The whole CSV file as one string. */

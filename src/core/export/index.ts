@@ -12,7 +12,8 @@
  *     await db.pages.bulkPut(plan.pages);
  *   });
  */
-export { CSV_COLUMNS, csvCell, csvChunks, toCsv } from './csv';
+export { annotationSize, chunkEnd, MAX_CHUNK_CHARS, MAX_CHUNK_JSON } from './chunks';
+export { CSV_COLUMNS, csvCell, csvChunks, csvWriter, toCsv } from './csv';
 export { exportFileName, slugify, type ExportFormat } from './file-name';
 export {
   ANNO_CONTEXT,
@@ -26,9 +27,10 @@ export {
   type WebAnnotationJson,
 } from './format';
 export type { ImportProblem } from './import-context';
-export { MAX_IMPORT_BYTES, MAX_IMPORT_DEPTH, sizeProblem } from './json-guard';
+export { MAX_IMPORT_BYTES, MAX_IMPORT_DEPTH, sizeProblem, tooDeepAt } from './json-guard';
 export { markdownChunks, toMarkdown } from './markdown';
 export { MAX_PROBLEMS_SHOWN, parseImport, type ImportParse, type ParseOptions } from './parse-import';
 export { importKeys, planImport, type ExistingRecords, type ImportPlan, type SkipReason } from './plan-import';
-export type { ImportedAnnotation, PageFields } from './read-annotation';
-export { jsonChunks, toAnnotationCollection, toWebAnnotation } from './web-annotation';
+export { FUTURE_TOLERANCE, type ImportedAnnotation, type PageFields } from './read-annotation';
+export { jsonChunks, jsonWriter, toAnnotationCollection, toWebAnnotation } from './web-annotation';
+export { exportWriter, type ExportWriter } from './writer';

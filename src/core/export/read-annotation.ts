@@ -46,7 +46,7 @@ export interface ImportedAnnotation {
 }
 
 /** How far in the future a date may be (clocks differ); beyond it, it would win every later import. */
-const FUTURE_TOLERANCE = 24 * 60 * 60 * 1000;
+export const FUTURE_TOLERANCE = 24 * 60 * 60 * 1000;
 
 /** Reads one annotation at `path`; null when it has problems (recorded in `ctx.problems`). */
 export function readAnnotation(raw: unknown, path: string, ctx: ReadContext): ImportedAnnotation | null {

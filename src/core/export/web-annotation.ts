@@ -20,6 +20,7 @@ import {
   type WebAnnotationJson,
 } from './format';
 import { toIso } from './iso-time';
+import type { ExportWriter } from './writer';
 import { IMPORT_NAMESPACE as NS, uuidV5 } from './uuid-v5';
 
 /** One annotation as a W3C Web Annotation; `page` is its page's metadata if known. */
@@ -89,25 +90,43 @@ export function* jsonChunks(
   meta: ExportMeta,
   perChunk = 500,
 ): Generator<string, void, undefined> {
-  const shell = JSON.stringify(collectionShell(annotations.length, meta), null, 2);
-  if (annotations.length === 0) {
-    yield shell + '\n';
-    return;
-  }
+  const writer = jsonWriter(annotations.length, meta, perChunk);
+  yield* writer.write(annotations, pages);
+  yield* writer.end();
+}
+
+/**
+ * Writes the JSON export as annotations arrive in batches (an export page receives them from the
+ * background a chunk at a time): only `total` must be known first, for the collection's header.
+ * The pieces are those of `jsonChunks`, so a file written batch by batch is the same file.
+ */
+export function jsonWriter(total: number, meta: ExportMeta, perChunk = 500): ExportWriter {
+  const shell = JSON.stringify(collectionShell(total, meta), null, 2);
   // `first` is the last key and `items` the last key inside it, so the last empty list is ours.
   const hole = shell.lastIndexOf('"items": []');
   const indent = '\n      ';
-  yield shell.slice(0, hole) + '"items": [';
-  for (let start = 0; start < annotations.length; start += perChunk) {
-    const end = Math.min(start + perChunk, annotations.length);
-    const lines: string[] = [];
-    for (let i = start; i < end; i++) {
-      const a = annotations[i]!;
-      lines.push(indent + JSON.stringify(toWebAnnotation(a, pages.get(a.url))));
-    }
-    yield (start === 0 ? '' : ',') + lines.join(',');
-  }
-  yield '\n    ]' + shell.slice(hole + '"items": ['.length + 1) + '\n';
+  let written = 0;
+  return {
+    *write(batch, pages) {
+      if (batch.length > 0 && written === 0) yield shell.slice(0, hole) + '"items": [';
+      for (let start = 0; start < batch.length; start += perChunk) {
+        const end = Math.min(start + perChunk, batch.length);
+        const lines: string[] = [];
+        for (let i = start; i < end; i++) {
+          const a = batch[i]!;
+          lines.push(indent + JSON.stringify(toWebAnnotation(a, pages.get(a.url))));
+        }
+        yield (written === 0 ? '' : ',') + lines.join(',');
+        written += end - start;
+      }
+    },
+    *end() {
+      // The header promised `total` items; a file that says otherwise must not be saved.
+      if (written !== total) throw new Error(`The export announced ${total} annotations but received ${written}.`);
+      if (total === 0) yield shell + '\n';
+      else yield '\n    ]' + shell.slice(hole + '"items": ['.length + 1) + '\n';
+    },
+  };
 }
 
 function collectionShell(total: number, meta: ExportMeta): AnnotationCollectionJson {

@@ -1,0 +1,13 @@
+/** Reading many keys of a table at once, for imports (export-import.ts, import-index.ts). */
+import type { IndexableType, Table } from 'dexie';
+
+/**
+ * The saved records among these keys. A large import is mostly new records: one read of the
+ * table's keys (cheap, no values) says which exist, and only those are read, instead of one
+ * request per key in the file.
+ */
+export async function savedOf<T, K extends IndexableType>(table: Table<T, K>, keys: readonly K[]): Promise<(T | undefined)[]> {
+  if (keys.length < 512) return table.bulkGet([...keys]);
+  const present = new Set<unknown>(await table.toCollection().primaryKeys());
+  return table.bulkGet(keys.filter((key) => present.has(key)));
+}
