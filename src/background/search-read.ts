@@ -9,6 +9,7 @@ import type { ParsedQuery } from '@/src/core/search/query';
 import { compareHits, maxScore, scoreDoc, type Hit } from '@/src/core/search/rank';
 import type { MarginaliaDb } from './db';
 import { readBlocks } from './postings';
+import type { SearchClock } from './search-clock';
 
 /** The planner's thresholds; tests shrink them to drive every path with little data. */
 export interface SearchTuning {
@@ -76,12 +77,13 @@ export class Ranking {
 }
 
 /** Reads the documents of `keys` (newest first) in growing batches until the ranking is done. */
-async function check(db: MarginaliaDb, ranking: Ranking, keys: readonly number[], tuning: SearchTuning): Promise<void> {
+async function check(db: MarginaliaDb, ranking: Ranking, keys: readonly number[], tuning: SearchTuning, clock: SearchClock): Promise<void> {
   let batch = tuning.firstBatch;
   const todo = keys.filter((k) => !ranking.has(k));
   for (let at = 0; at < todo.length && !ranking.done; at += batch, batch = Math.min(batch * 2, tuning.lastBatch)) {
     const slice = todo.slice(at, at + batch);
-    const docs = await db.search.bulkGet(slice);
+    const docs = await clock.time('docs', () => db.search.bulkGet(slice));
+    clock.count('docsRead', slice.length);
     slice.forEach((key, i) => ranking.add(docs[i], key));
   }
 }
@@ -95,8 +97,9 @@ export interface WordTerm {
 }
 
 /** Reads the first `window` posting blocks of each word of the term. */
-async function readWindow(db: MarginaliaDb, term: WordTerm, window: number): Promise<void> {
+async function readWindow(db: MarginaliaDb, term: WordTerm, window: number, clock: SearchClock): Promise<void> {
   const lists = await Promise.all(term.words.map((word) => readBlocks(db, word, window)));
+  for (const blocks of lists) clock.count('blocks', blocks.length);
   term.bound = Infinity;
   for (const blocks of lists) {
     for (const block of blocks) for (const key of block.keys) term.keys.add(key);
@@ -110,9 +113,15 @@ async function readWindow(db: MarginaliaDb, term: WordTerm, window: number): Pro
  * further blocks is far cheaper than reading documents, so windows grow until few candidates are
  * left unsettled (or the windows are large, for words found in most documents).
  */
-export async function readWordByWord(db: MarginaliaDb, ranking: Ranking, terms: WordTerm[], tuning: SearchTuning): Promise<void> {
+export async function readWordByWord(
+  db: MarginaliaDb,
+  ranking: Ranking,
+  terms: WordTerm[],
+  tuning: SearchTuning,
+  clock: SearchClock,
+): Promise<void> {
   for (let window = tuning.firstWindow; ; window *= 4) {
-    await Promise.all(terms.filter((t) => t.bound !== Infinity).map((t) => readWindow(db, t, window)));
+    await clock.time('postings', () => Promise.all(terms.filter((t) => t.bound !== Infinity).map((t) => readWindow(db, t, window, clock))));
     const complete = terms.filter((t) => t.bound === Infinity).sort((a, b) => a.keys.size - b.keys.size);
     const partial = terms.filter((t) => t.bound !== Infinity);
     const inAll = (key: number) => partial.every((t) => key > t.bound || t.keys.has(key));
@@ -126,23 +135,24 @@ export async function readWordByWord(db: MarginaliaDb, ranking: Ranking, terms: 
       const settled = inComplete.filter((k) => partial.every((t) => k <= t.bound));
       const kept = settled.length ? settled.filter(inAll).length / settled.length : 0;
       if (unsettled > tuning.unsettledMax && kept < 0.5 && window < tuning.lastWindow) continue;
-      await check(db, ranking, candidates, tuning);
+      await check(db, ranking, candidates, tuning, clock);
       return;
     }
     const bound = Math.min(...partial.map((t) => t.bound));
     const smallest = partial.reduce((a, b) => (b.keys.size < a.keys.size ? b : a));
     const candidates = [...smallest.keys].filter((k) => k <= bound && inAll(k));
-    await check(db, ranking, candidates.sort((a, b) => a - b), tuning);
+    await check(db, ranking, candidates.sort((a, b) => a - b), tuning, clock);
     if (ranking.done) return;
   }
 }
 
 /** Reads the whole table newest first, in growing batches, until the ranking is done. */
-export async function scan(db: MarginaliaDb, ranking: Ranking, tuning: SearchTuning): Promise<void> {
+export async function scan(db: MarginaliaDb, ranking: Ranking, tuning: SearchTuning, clock: SearchClock): Promise<void> {
   let last: number | undefined;
   for (let batch = tuning.firstBatch; !ranking.done; batch = Math.min(batch * 2, tuning.lastBatch)) {
     const from = last === undefined ? db.search.toCollection() : db.search.where(':id').above(last);
-    const docs = await from.limit(batch).toArray();
+    const docs = await clock.time('docs', () => from.limit(batch).toArray());
+    clock.count('docsRead', docs.length);
     for (const doc of docs) ranking.add(doc, doc.key);
     if (docs.length < batch) return;
     last = docs[docs.length - 1]!.key;

@@ -23,6 +23,7 @@ import { facetTerm } from '@/src/core/search/postings';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '@/src/core/search/query';
 import type { SearchResults } from '@/src/messaging/protocol';
 import type { MarginaliaDb } from './db';
+import { SearchClock } from './search-clock';
 import { Ranking, readWordByWord, scan, TUNING, type SearchTuning, type WordTerm } from './search-read';
 
 export { TUNING, type SearchTuning } from './search-read';
@@ -77,18 +78,24 @@ function expand(term: IndexTerm, max: number): Promise<string[] | null> {
 }
 
 /** Runs the plan for a non-empty query. */
-async function searchTerms(db: MarginaliaDb, q: ParsedQuery, limit: number, tuning: SearchTuning): Promise<{ docs: SearchDoc[]; more: boolean }> {
+async function searchTerms(
+  db: MarginaliaDb,
+  q: ParsedQuery,
+  limit: number,
+  tuning: SearchTuning,
+  clock: SearchClock,
+): Promise<{ docs: SearchDoc[]; more: boolean }> {
   const ranking = new Ranking(q, limit);
   const terms: WordTerm[] = [];
   const planned = planTerms(q);
-  const expanded = await Promise.all(planned.map((term) => expand(term, tuning.maxExpansion)));
+  const expanded = await clock.time('expand', () => Promise.all(planned.map((term) => expand(term, tuning.maxExpansion))));
   for (const [i, words] of expanded.entries()) {
     // A term standing for no word at all matches nothing.
     if (words?.length === 0) return { docs: [], more: false };
     if (words) terms.push({ words: planned[i]!.index === 'facets' ? words.map(facetTerm) : words, keys: new Set(), bound: 0 });
   }
-  if (terms.length) await readWordByWord(db, ranking, terms, tuning);
-  else await scan(db, ranking, tuning);
+  if (terms.length) await readWordByWord(db, ranking, terms, tuning, clock);
+  else await scan(db, ranking, tuning, clock);
   return ranking.result();
 }
 
@@ -99,15 +106,18 @@ export function searchAnnotations(
   limit = DEFAULT_RESULTS,
   tuning: SearchTuning = TUNING,
 ): Promise<SearchResults> {
+  const clock = new SearchClock();
   const q = parseQuery(input);
+  clock.timings.parse = performance.now() - clock.started;
   const notices = [...q.notices];
   if (isEmptyQuery(q) && input.trim() !== '') notices.push('Nothing to search for: type a word, or a filter such as tag:ice.');
   return db.transaction('r', db.search, db.postings, async () => {
     if (isEmptyQuery(q)) {
-      const newest = await db.search.limit(limit + 1).toArray();
-      return { hits: newest.slice(0, limit).map((doc) => doc.view), more: newest.length > limit, notices };
+      const newest = await clock.time('docs', () => db.search.limit(limit + 1).toArray());
+      clock.count('docsRead', newest.length);
+      return { hits: newest.slice(0, limit).map((doc) => doc.view), more: newest.length > limit, notices, timings: clock.finish() };
     }
-    const { docs, more } = await searchTerms(db, q, limit, tuning);
-    return { hits: docs.map((doc) => doc.view), more, notices };
+    const { docs, more } = await searchTerms(db, q, limit, tuning, clock);
+    return { hits: docs.map((doc) => doc.view), more, notices, timings: clock.finish() };
   });
 }
