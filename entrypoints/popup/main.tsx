@@ -1,5 +1,9 @@
-import { render } from 'preact';
-import { PopupApp } from '@/src/popup/PopupApp';
+import { startFirstLoad } from '@/src/popup/first-load';
 import '@/src/popup/popup.css';
 
-render(<PopupApp />, document.getElementById('app')!);
+// The first search goes out before the UI code is even loaded; the app picks up its answer.
+// The marks show where the popup's first moments go (`npm run bench`, popup-first-results).
+performance.mark('marginalia:popup-script');
+const first = startFirstLoad();
+void first.search.then(() => performance.mark('marginalia:first-reply'));
+void import('@/src/popup/mount').then(({ mountPopup }) => mountPopup(document.getElementById('app')!, first));
