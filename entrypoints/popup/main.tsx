@@ -1,9 +1,7 @@
-import { startFirstLoad } from '@/src/popup/first-load';
+// First import: its evaluation sends the first search, before the UI modules below are evaluated.
+// Its marks, and the one after rendering, show where the popup's first moments go (`npm run bench`).
+import { firstLoad } from '@/src/popup/first-start';
+import { mountPopup } from '@/src/popup/mount';
 import '@/src/popup/popup.css';
 
-// The first search goes out before the UI code is even loaded; the app picks up its answer.
-// The marks show where the popup's first moments go (`npm run bench`, popup-first-results).
-performance.mark('marginalia:popup-script');
-const first = startFirstLoad();
-void first.search.then(() => performance.mark('marginalia:first-reply'));
-void import('@/src/popup/mount').then(({ mountPopup }) => mountPopup(document.getElementById('app')!, first));
+mountPopup(document.getElementById('app')!, firstLoad);

@@ -202,7 +202,9 @@ async function searchTerms(
   }
   const shown = ranked.slice(0, limit).map((c) => c.key);
   await checked.read(shown);
-  return { docs: shown.map((key) => checked.docs.get(key)!), more: ranked.length > limit };
+  // A document missing beside its postings (never written apart, but not worth an error page) is left out.
+  const docs = shown.map((key) => checked.docs.get(key)).filter((doc): doc is SearchDoc => doc !== undefined);
+  return { docs, more: ranked.length > limit };
 }
 
 /** Searches every saved annotation; the empty query gives the most recent ones. */

@@ -1,4 +1,4 @@
-/** Renders the popup into its page; loaded by the entry script once the first requests are out. */
+/** Renders the popup into its page, with the first requests already out (src/popup/first-start.ts). */
 import { render } from 'preact';
 import type { FirstLoad } from './first-load';
 import { PopupApp } from './PopupApp';
