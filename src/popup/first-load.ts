@@ -1,7 +1,8 @@
 /**
- * What the popup asks for before any of its UI code has loaded: the most recent highlights and the
- * active page. Started by the entry script first thing, so that the background works while Preact
- * and the components load and render; the app then takes these answers instead of asking again.
+ * What the popup asks for before its UI code runs: the most recent highlights and the active page.
+ * Sent by src/popup/first-start.ts as the first module evaluated, so that the background works
+ * while Preact and the components are evaluated and render; the app then takes these answers
+ * instead of asking again.
  */
 import { sendToBackground } from '@/src/messaging/client';
 import type { Result, SearchResults } from '@/src/messaging/protocol';
