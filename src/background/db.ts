@@ -8,6 +8,7 @@ import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { Annotation, PageMeta } from '@/src/core/model';
 import type { SearchDoc } from '@/src/core/search/document';
 import type { PostingBlock } from '@/src/core/search/postings';
+import { upgradeToV4 } from './migrate-postings';
 import { upgradeToV2, upgradeToV3 } from './migrations';
 
 export const DB_NAME = 'marginalia';
@@ -42,8 +43,14 @@ export const SCHEMA_V3 = {
   postings: '[term+last]',
 } as const;
 
+/**
+ * Version 4: the same stores; the posting terms changed (title and site words apart from body
+ * words, so that candidates are scored without their documents), rebuilt by `upgradeToV4`.
+ */
+export const SCHEMA_V4 = SCHEMA_V3;
+
 /** The newest version; tests compare against it. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export type MarginaliaDb = Dexie & {
   annotations: EntityTable<Annotation, 'id'>;
@@ -61,5 +68,6 @@ export function openDatabase(name: string = DB_NAME, options?: DexieOptions): Ma
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+  db.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
   return db;
 }

@@ -22,7 +22,8 @@ import {
 import type { MarginaliaDb } from './db';
 import { searchAnnotations } from './search';
 import { indexAnnotations, pageIndexChanged, reindexPage, unindexAnnotations } from './search-index';
-import { topTags } from './tag-counts';
+import { rankTags } from './tag-counts';
+import { tagUses } from './tag-uses';
 
 /** How many tags `listTags` returns. */
 export const TAG_LIST_SIZE = 200;
@@ -159,9 +160,7 @@ export function createRepository(db: MarginaliaDb, now: () => number = Date.now)
     },
 
     async listTags() {
-      // A multi-entry index yields one key per tag use, so counting keys counts uses.
-      const uses = await db.annotations.orderBy('tags').keys();
-      return topTags(uses.filter((key): key is string => typeof key === 'string'), TAG_LIST_SIZE);
+      return rankTags(await tagUses(db), TAG_LIST_SIZE);
     },
 
     get: (id) => db.annotations.get(id),

@@ -1,95 +1,210 @@
 /**
- * Answers a search from the index (the `search` table). Reading IndexedDB costs per request and
- * per entry, so the plan reads little, newest first, and stops as soon as the best results are
- * certain:
+ * Answers a search from the index. Reading IndexedDB costs per request and per entry, so the plan
+ * reads little, newest first, and stops as soon as the best results are certain:
  *
- * 1. Each term (a word's prefix in `tokens`, a filter's in `facets`) is expanded to the distinct
- *    words it stands for. One that stands for too many (a one-letter prefix, say) is "broad" and
- *    only checked on the documents.
- * 2. Every other term is read word by word from the posting blocks (src/core/search/postings.ts),
- *    which hold each word's keys in order, newest first: reading the first `window` blocks of each
- *    word gives every match newer than some bound. Terms are intersected inside that bound, the
- *    candidates' documents are checked newest first, and the window grows (×4) only if that was
- *    not enough. A term whose words all ended inside the window is complete: its set alone gives
- *    the candidates. (src/background/search-read.ts)
- * 3. With nothing but broad terms, the table itself is read newest first.
- *
- * Checking stops once more than `limit` documents have the best possible score: nothing older can
- * rank above them. Documents carry what a result shows, so nothing else is read.
+ * 1. Each term of the query is a range of posting terms (src/core/search/postings.ts): a word's
+ *    prefix covers every word it starts, in the body and (marked) in the title or site; a phrase
+ *    word is exact; a filter is its value or prefix. A short range is read whole in one request;
+ *    a longer one term by term in growing windows of blocks, newest keys first
+ *    (src/background/search-lists.ts). A range of too many terms (a one-letter prefix) is left to
+ *    the documents.
+ * 2. Up to the oldest key where every read term is complete, each candidate's score is known from
+ *    the postings alone: whether each word is in the body or only in the title or site is in its
+ *    posting term. Phrases (words in a row) and terms left to the documents are checked on the
+ *    candidates' documents, best possible first, only until nothing unchecked can rank higher.
+ * 3. Reading stops once more than `limit` candidates have the best possible score (nothing older
+ *    can rank above them) or every list is read; only then are the results' documents read.
+ *    With no term readable from the postings, the table itself is read newest first
+ *    (src/background/search-read.ts).
  */
-import Dexie from 'dexie';
 import type { SearchDoc } from '@/src/core/search/document';
-import { facetTerm } from '@/src/core/search/postings';
+import { facetTerm, META } from '@/src/core/search/postings';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '@/src/core/search/query';
+import { maxScore, scoreDoc } from '@/src/core/search/rank';
 import type { SearchResults } from '@/src/messaging/protocol';
 import type { MarginaliaDb } from './db';
-import { Ranking, readWordByWord, scan, TUNING, type SearchTuning, type WordTerm } from './search-read';
-
-export { TUNING, type SearchTuning } from './search-read';
+import { SearchClock } from './search-clock';
+import { openTerm, readMore, termBound, type ListTuning, type TermKeys } from './search-lists';
+import { Ranking, scan } from './search-read';
 
 /** Results returned when the request names no limit. */
 export const DEFAULT_RESULTS = 50;
 
-/** One term as the index can look it up: a prefix or an exact key in one multi-entry index. */
-export interface IndexTerm {
-  index: 'tokens' | 'facets';
-  key: string;
-  exact: boolean;
-  /** Guess of how selective the term is: higher is probed first. */
-  rank: number;
+/** The planner's thresholds; tests shrink them to drive every path with little data. */
+export interface SearchTuning extends ListTuning {
+  /** Documents checked in the first batch (phrases, broad terms); each later batch twice as many. */
+  firstBatch: number;
 }
 
-/** The query's terms, most selective-looking first. */
-export function planTerms(q: ParsedQuery): IndexTerm[] {
-  const terms: IndexTerm[] = [];
-  // Every word of a phrase must be there, whole (exact words are rarer than prefixes); the
-  // documents then tell whether they are in a row.
-  const phraseWords = new Set(q.phrases.flat());
-  for (const word of phraseWords) terms.push({ index: 'tokens', key: word, exact: true, rank: 100 + word.length });
-  for (const word of q.words) terms.push({ index: 'tokens', key: word, exact: false, rank: 10 + Math.min(word.length, 20) * 4 });
-  const filterRank = { tag: 60, site: 50, is: 40, kind: 5, color: 4 } as const;
+export const TUNING: SearchTuning = { rangeBlocks: 12, maxTerms: 32, firstWindow: 2, growth: 8, lastWindow: 16, firstBatch: 64 };
+
+/** One term of the query and the range of posting terms that answers it. */
+export interface PlannedTerm {
+  role: 'word' | 'filter' | 'phrase';
+  from: string;
+  to: string;
+}
+
+/** The query's terms as posting ranges: words, each distinct phrase word, filters. */
+export function planTerms(q: ParsedQuery): PlannedTerm[] {
+  const terms: PlannedTerm[] = q.words.map((w) => ({ role: 'word', from: w, to: `${w}\uffff` }));
+  for (const word of new Set(q.phrases.flat())) terms.push({ role: 'phrase', from: word, to: word + META });
   for (const f of q.filters) {
-    terms.push({ index: 'facets', key: `${f.field}:${f.value}`, exact: f.exact, rank: filterRank[f.field] + (f.exact ? 5 : 0) });
+    const value = facetTerm(`${f.field}:${f.value}`);
+    terms.push({ role: 'filter', from: value, to: f.exact ? value : `${value}\uffff` });
   }
-  return terms.sort((a, b) => b.rank - a.rank);
+  return terms;
 }
 
-/** The distinct index keys (words, or filter values) a term stands for, or null when more than `max`. */
-function expand(term: IndexTerm, max: number): Promise<string[] | null> {
-  if (term.exact) return Promise.resolve([term.key]);
-  // Dexie has no way to hop from one distinct key to the next: its unique-key reads step over
-  // every entry in between (hundreds of ms for a common word); a native key cursor can jump.
-  const index = Dexie.currentTransaction.idbtrans.objectStore('search').index(term.index);
-  return new Promise((resolve, reject) => {
-    const found: string[] = [];
-    const request = index.openKeyCursor(IDBKeyRange.bound(term.key, `${term.key}\uffff`));
-    request.onsuccess = () => {
-      const cursor = request.result;
-      if (!cursor) return resolve(found);
-      if (found.length === max) return resolve(null);
-      const key = String(cursor.key);
-      found.push(key);
-      // The smallest string after `key`: the next distinct key, in one seek.
-      cursor.continue(`${key}\u0000`);
-    };
-    request.onerror = () => reject(request.error);
-  });
+interface Term extends PlannedTerm {
+  keys: TermKeys;
 }
 
-/** Runs the plan for a non-empty query. */
-async function searchTerms(db: MarginaliaDb, q: ParsedQuery, limit: number, tuning: SearchTuning): Promise<{ docs: SearchDoc[]; more: boolean }> {
-  const ranking = new Ranking(q, limit);
-  const terms: WordTerm[] = [];
+/** A candidate and its score: exact, or (with phrases or terms left to the documents) the best it could have. */
+interface Candidate {
+  key: number;
+  score: number;
+}
+
+/** Best first: higher score, then newer (smaller key) — the order of compareHits. */
+const byRank = (a: Candidate, b: Candidate) => b.score - a.score || a.key - b.key;
+
+/** Whether the postings alone give every candidate's exact score: no phrase, every term read. */
+const scoresExact = (terms: readonly Term[], q: ParsedQuery): boolean => q.phrases.length === 0 && terms.every((t) => t.keys.posted);
+
+/** The score of `key` as the postings see it, or -1 when some read term rules it out. */
+function scoreOf(key: number, terms: readonly Term[], q: ParsedQuery): number {
+  let score = 0;
+  const phraseWeight = new Map<string, number>();
+  for (const t of terms) {
+    if (!t.keys.posted) {
+      // Left to the document: a word there scores at most as a body match.
+      if (t.role === 'word') score += 2;
+      continue;
+    }
+    const weight = t.keys.weights.get(key);
+    if (weight === undefined) return -1;
+    if (t.role === 'word') score += weight;
+    else if (t.role === 'phrase') phraseWeight.set(t.from, weight);
+  }
+  for (const phrase of q.phrases) {
+    // In the body only if all its words are; with any of them only in the title, there or nowhere.
+    score += phrase.every((w) => (phraseWeight.get(w) ?? 2) === 2) ? 2 : 1;
+  }
+  return score;
+}
+
+/**
+ * Candidates in rank order. Scores are a few small numbers, so keys are grouped by score and each
+ * group sorted as a typed array (natively, no comparator): thousands of candidates in well under a
+ * millisecond.
+ */
+function inRankOrder(byScore: Map<number, number[]>): Candidate[] {
+  const out: Candidate[] = [];
+  for (const score of [...byScore.keys()].sort((a, b) => b - a)) {
+    for (const key of Float64Array.from(byScore.get(score)!).sort()) out.push({ key, score });
+  }
+  return out;
+}
+
+/** The search's progress: documents read and scores found, kept across reading rounds. */
+class Checked {
+  readonly docs = new Map<number, SearchDoc>();
+  readonly scores = new Map<number, number>();
+
+  constructor(
+    private db: MarginaliaDb,
+    private q: ParsedQuery,
+    private clock: SearchClock,
+  ) {}
+
+  async read(keys: readonly number[]): Promise<void> {
+    const missing = keys.filter((k) => !this.scores.has(k));
+    if (!missing.length) return;
+    const docs = await this.clock.time('docs', () => this.db.search.bulkGet(missing));
+    this.clock.count('docsRead', missing.length);
+    missing.forEach((key, i) => {
+      const doc = docs[i];
+      if (doc) this.docs.set(key, doc);
+      this.scores.set(key, doc ? scoreDoc(doc, this.q) : -1);
+    });
+  }
+}
+
+/**
+ * The exactly ranked candidates, best first: as they are when their scores are known, else
+ * checked on their documents, best possible first, until more than `limit` checked results rank
+ * above anything unchecked could.
+ */
+async function rank(candidates: Candidate[], exact: boolean, checked: Checked, limit: number, tuning: SearchTuning): Promise<Candidate[]> {
+  if (exact) return candidates;
+  const ranked: Candidate[] = [];
+  let batch = tuning.firstBatch;
+  for (let at = 0; at < candidates.length; at += batch, batch *= 2) {
+    const next = candidates[at]!;
+    const beaten = ranked.filter((r) => byRank(r, next) < 0).length;
+    if (beaten > limit) break;
+    const slice = candidates.slice(at, at + batch);
+    await checked.read(slice.map((c) => c.key));
+    for (const c of slice) {
+      const score = checked.scores.get(c.key)!;
+      if (score >= 0) ranked.push({ key: c.key, score });
+    }
+    ranked.sort(byRank);
+  }
+  return ranked;
+}
+
+/** Runs the plan for a non-empty query: the best `limit` documents, and whether there are more. */
+async function searchTerms(
+  db: MarginaliaDb,
+  q: ParsedQuery,
+  limit: number,
+  tuning: SearchTuning,
+  clock: SearchClock,
+): Promise<{ docs: SearchDoc[]; more: boolean }> {
   const planned = planTerms(q);
-  const expanded = await Promise.all(planned.map((term) => expand(term, tuning.maxExpansion)));
-  for (const [i, words] of expanded.entries()) {
-    // A term standing for no word at all matches nothing.
-    if (words?.length === 0) return { docs: [], more: false };
-    if (words) terms.push({ words: planned[i]!.index === 'facets' ? words.map(facetTerm) : words, keys: new Set(), bound: 0 });
+  const opened = await clock.time('postings', () => Promise.all(planned.map((t) => openTerm(t.from, t.to, tuning, clock))));
+  const terms: Term[] = planned.map((t, i) => ({ ...t, keys: opened[i]! }));
+  const posted = terms.filter((t) => t.keys.posted);
+  // A term standing for nothing matches nothing.
+  if (posted.some((t) => t.keys.lists.length === 0)) return { docs: [], more: false };
+  if (!posted.length) {
+    const ranking = new Ranking(q, limit);
+    await scan(db, ranking, clock);
+    return ranking.result();
   }
-  if (terms.length) await readWordByWord(db, ranking, terms, tuning);
-  else await scan(db, ranking, tuning);
-  return ranking.result();
+  const top = maxScore(q);
+  const exact = scoresExact(terms, q);
+  const checked = new Checked(db, q, clock);
+  let ranked: Candidate[] = [];
+  for (let window = tuning.firstWindow; ; window = window >= tuning.lastWindow ? Infinity : window * tuning.growth) {
+    // Up to `bound`, every read term is complete: there, the candidates and their scores are exact.
+    const bound = Math.min(...posted.map((t) => termBound(t.keys)));
+    const driver = posted.reduce((a, b) => (b.keys.weights.size < a.keys.weights.size ? b : a));
+    const byScore = new Map<number, number[]>();
+    for (const key of driver.keys.weights.keys()) {
+      if (key > bound) continue;
+      const score = scoreOf(key, terms, q);
+      if (score < 0) continue;
+      const group = byScore.get(score);
+      if (group) group.push(key);
+      else byScore.set(score, [key]);
+    }
+    ranked = await rank(inRankOrder(byScore), exact, checked, limit, tuning);
+    // Anything past the bound is older, so ranks below every candidate with the best score.
+    const best = ranked.filter((c) => c.score === top).length;
+    if (bound === Infinity || best > limit) break;
+    // So few of the best, where every list has been read a little, that even a window `growth`
+    // times larger would not do: read the rest at once.
+    if (window > tuning.firstWindow && best * tuning.growth <= limit) window = Infinity;
+    await clock.time('postings', () => Promise.all(posted.map((t) => readMore(t.keys, window, clock))));
+  }
+  const shown = ranked.slice(0, limit).map((c) => c.key);
+  await checked.read(shown);
+  // A document missing beside its postings (never written apart, but not worth an error page) is left out.
+  const docs = shown.map((key) => checked.docs.get(key)).filter((doc): doc is SearchDoc => doc !== undefined);
+  return { docs, more: ranked.length > limit };
 }
 
 /** Searches every saved annotation; the empty query gives the most recent ones. */
@@ -99,15 +214,18 @@ export function searchAnnotations(
   limit = DEFAULT_RESULTS,
   tuning: SearchTuning = TUNING,
 ): Promise<SearchResults> {
+  const clock = new SearchClock();
   const q = parseQuery(input);
+  clock.timings.parse = performance.now() - clock.started;
   const notices = [...q.notices];
   if (isEmptyQuery(q) && input.trim() !== '') notices.push('Nothing to search for: type a word, or a filter such as tag:ice.');
   return db.transaction('r', db.search, db.postings, async () => {
     if (isEmptyQuery(q)) {
-      const newest = await db.search.limit(limit + 1).toArray();
-      return { hits: newest.slice(0, limit).map((doc) => doc.view), more: newest.length > limit, notices };
+      const newest = await clock.time('docs', () => db.search.limit(limit + 1).toArray());
+      clock.count('docsRead', newest.length);
+      return { hits: newest.slice(0, limit).map((doc) => doc.view), more: newest.length > limit, notices, timings: clock.finish() };
     }
-    const { docs, more } = await searchTerms(db, q, limit, tuning);
-    return { hits: docs.map((doc) => doc.view), more, notices };
+    const { docs, more } = await searchTerms(db, q, limit, tuning, clock);
+    return { hits: docs.map((doc) => doc.view), more, notices, timings: clock.finish() };
   });
 }

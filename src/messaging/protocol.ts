@@ -47,6 +47,27 @@ export interface SearchResults {
   more: boolean;
   /** How the query was read, for the reader: an unknown filter, a query cut short. */
   notices: string[];
+  /** Where the background's time went (src/background/search-clock.ts), for benches and DevTools. */
+  timings?: SearchTimings;
+}
+
+/** The stages of one search in the background, in milliseconds, with how much was read. */
+export interface SearchTimings {
+  /** Parsing the query. */
+  parse: number;
+  /** Finding the words a prefix or filter stands for. */
+  expand: number;
+  /** Waiting for posting blocks. */
+  postings: number;
+  /** Waiting for documents (candidates to check, and the results shown). */
+  docs: number;
+  /** Intersecting, scoring and sorting: the work between reads. */
+  compute: number;
+  /** Everything from the request to the reply object, in the background. */
+  total: number;
+  /** Posting blocks and documents read. */
+  blocks: number;
+  docsRead: number;
 }
 
 /**

@@ -13,6 +13,7 @@ import type { SearchHit } from '@/src/messaging/protocol';
 import { activePage, type ActivePage } from './active-page';
 import { ExportImport } from './ExportImport';
 import { FilterChips } from './FilterChips';
+import { FIRST_LIMIT, type FirstLoad } from './first-load';
 import { optionId, ResultList } from './ResultList';
 import { SearchBox } from './SearchBox';
 import { ThisPage, type PageLoad } from './ThisPage';
@@ -21,12 +22,11 @@ import { useSearch } from './use-search';
 /** Set when the first results are on screen; `npm run bench` (popup-first-results) reads it. */
 export const FIRST_RESULTS_MARK = 'marginalia:first-results';
 const LIST_ID = 'results';
-/** Results asked for first: about two screens of the popup, quick to read and render. */
-const FIRST_LIMIT = 12;
 /** Results asked for once the first are shown, and for every typed query. */
 const LIMIT = 50;
 
-export function PopupApp() {
+/** `first`: requests the entry script already sent (src/popup/first-load.ts), answered here instead of asked again. */
+export function PopupApp({ first }: { first?: FirstLoad }) {
   // The text in the search box.
   const [query, setQuery] = useState('');
   // The active tab's page; null until known, so its highlights never show twice.
@@ -42,14 +42,17 @@ export function PopupApp() {
   const [status, setStatus] = useState('');
   // How many results to ask for: a first screenful, then the full list.
   const [limit, setLimit] = useState(FIRST_LIMIT);
-  const search = useSearch(query, limit);
+  const search = useSearch(query, limit, first?.search);
   const marked = useRef(false);
   // Bumped after an import, to load "This page" again.
   const [reloads, setReloads] = useState(0);
 
-  useEffect(() => {
+  // The page the entry script asked for serves the first load; a reload after an import asks again.
+  const firstPage = useRef(first?.page);
+  useLayoutEffect(() => {
     void (async () => {
-      const page = await activePage();
+      const page = await (firstPage.current ?? activePage());
+      firstPage.current = undefined;
       setTarget(page);
       if (!page.url) return setLoad({ state: 'none' });
       const reply = await sendToBackground('page.get', { url: page.url });

@@ -3,9 +3,9 @@
  * back the latest text is sent if it changed meanwhile, so fast typing never queues up stale
  * searches in the background and the shown results always catch up with the box.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { sendToBackground } from '@/src/messaging/client';
-import type { SearchResults } from '@/src/messaging/protocol';
+import type { Result, SearchResults } from '@/src/messaging/protocol';
 
 /** What the background accepts; a longer paste is cut here (the parser uses far less anyway). */
 const MAX_INPUT = 20_000;
@@ -15,20 +15,28 @@ export type SearchState =
   | { status: 'error'; query: string; message: string }
   | { status: 'ready'; query: string; results: SearchResults };
 
-export function useSearch(query: string, limit = 50): SearchState {
+/**
+ * `initial`, when given, is the reply to the empty query already asked for (src/popup/first-load.ts):
+ * the first run with nothing typed takes it instead of asking again.
+ */
+export function useSearch(query: string, limit = 50, initial?: Promise<Result<SearchResults>>): SearchState {
   // The latest reply, with the text it answers.
   const [state, setState] = useState<SearchState>({ status: 'idle' });
   // The text in the box now, and whether a request is out.
   const latest = useRef(query);
   const inFlight = useRef(false);
+  const pending = useRef(initial);
 
-  useEffect(() => {
+  // A layout effect: the request goes out as soon as the box has rendered, not a frame later.
+  useLayoutEffect(() => {
     latest.current = query;
     if (inFlight.current) return;
     const run = async (): Promise<void> => {
       inFlight.current = true;
       const sent = latest.current;
-      const reply = await sendToBackground('search.query', { query: sent.slice(0, MAX_INPUT), limit });
+      const early = sent === '' ? pending.current : undefined;
+      pending.current = undefined;
+      const reply = await (early ?? sendToBackground('search.query', { query: sent.slice(0, MAX_INPUT), limit }));
       inFlight.current = false;
       setState(reply.ok ? { status: 'ready', query: sent, results: reply.value } : { status: 'error', query: sent, message: reply.error });
       if (latest.current !== sent) void run();

@@ -24,6 +24,11 @@ export interface LaunchOptions {
   headless?: boolean;
   /** How long to wait for the service worker to register, in ms (default 30 s). */
   timeout?: number;
+  /**
+   * A profile folder to use and keep (benches reuse a seeded database this way); by default a
+   * fresh temporary profile, deleted on close.
+   */
+  userDataDir?: string;
 }
 
 export interface ExtensionHandle {
@@ -37,7 +42,7 @@ export interface ExtensionHandle {
   worker: Worker;
   /** `chrome-extension://<id>/popup.html` (whether or not the build has a popup). */
   popupUrl: string;
-  /** Closes the browser and deletes the temporary profile. */
+  /** Closes the browser and deletes the temporary profile (not one passed as `userDataDir`). */
   close(): Promise<void>;
 }
 
@@ -53,7 +58,8 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
   }
   const timeout = opts.timeout ?? 30_000;
-  const userDataDir = await mkdtemp(join(tmpdir(), 'marginalia-e2e-'));
+  const keep = opts.userDataDir !== undefined;
+  const userDataDir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'marginalia-e2e-')));
 
   let context: BrowserContext;
   try {
@@ -74,13 +80,13 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
       ],
     });
   } catch (err: unknown) {
-    await rm(userDataDir, { recursive: true, force: true });
+    if (!keep) await rm(userDataDir, { recursive: true, force: true });
     throw err;
   }
 
   const close = async (): Promise<void> => {
     await context.close().catch(() => undefined);
-    await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    if (!keep) await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
   };
 
   try {

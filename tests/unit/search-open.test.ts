@@ -95,7 +95,9 @@ describe('the new requests at the gate', () => {
   it('lets the popup search and open, and refuses both to a content script (a web page)', async () => {
     const repo = createRepository(db);
     const open = vi.fn().mockResolvedValue(ok({ placed: true }));
-    expect(await handleMessage(msg('search.query', { query: 'x' }), popup, repo, { open })).toEqual(ok({ hits: [], more: false, notices: [] }));
+    expect(await handleMessage(msg('search.query', { query: 'x' }), popup, repo, { open })).toEqual(
+      ok({ hits: [], more: false, notices: [], timings: expect.any(Object) }),
+    );
     expect(await handleMessage(msg('annotation.open', { id: annotation.id }), popup, repo, { open })).toEqual(ok({ placed: true }));
     expect(open).toHaveBeenCalledWith(annotation.id);
     for (const [type, payload] of [['search.query', { query: 'x' }], ['annotation.open', { id: annotation.id }]] as const) {

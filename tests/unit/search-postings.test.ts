@@ -1,22 +1,28 @@
 // Posting blocks (pure): built from documents, split when full, emptied and dropped.
 import { describe, expect, it } from 'vitest';
-import { BLOCK_MAX, blocksOf, buildPostings, docTerms, insertKey, removeKey, type PostingBlock } from '@/src/core/search/postings';
+import { BLOCK_MAX, blocksOf, buildPostings, docTerms, insertKey, META, removeKey, type PostingBlock } from '@/src/core/search/postings';
 
 const keysOf = (blocks: readonly PostingBlock[]) => blocks.flatMap((b) => b.keys);
 
 describe('building', () => {
   it('gives each word and filter value of each document its keys, sorted, in half-full blocks', () => {
     const docs = [
-      { key: -30, tokens: ['mayor', 'budget'], facets: ['tag:ice'] },
-      { key: -10, tokens: ['mayor'], facets: [] },
-      { key: -20, tokens: ['budget'], facets: ['tag:ice'] },
+      { key: -30, body: ' mayor | budget |  ', meta: ' mayor | nbc ', facets: ['tag:ice'] },
+      { key: -10, body: ' mayor |  |  ', meta: '  | nbc ', facets: [] },
+      { key: -20, body: ' the budget |  | ice ', meta: ' mayor budget | nbc ', facets: ['tag:ice'] },
     ];
-    expect(docTerms(docs[0]!)).toEqual(['mayor', 'budget', '#tag:ice']);
+    // Title and site words are terms of their own (marked) where the body lacks them.
+    expect(docTerms(docs[0]!)).toEqual(['mayor', 'budget', `nbc${META}`, '#tag:ice']);
+    expect(docTerms(docs[2]!)).toEqual(['the', 'budget', 'ice', `mayor${META}`, `nbc${META}`, '#tag:ice']);
     const blocks = buildPostings(docs);
     const byTerm = Object.fromEntries(blocks.map((b) => [b.term, b]));
     expect(byTerm).toEqual({
       mayor: { term: 'mayor', last: -10, keys: [-30, -10] },
+      [`mayor${META}`]: { term: `mayor${META}`, last: -20, keys: [-20] },
       budget: { term: 'budget', last: -20, keys: [-30, -20] },
+      the: { term: 'the', last: -20, keys: [-20] },
+      ice: { term: 'ice', last: -20, keys: [-20] },
+      [`nbc${META}`]: { term: `nbc${META}`, last: -10, keys: [-30, -20, -10] },
       '#tag:ice': { term: '#tag:ice', last: -20, keys: [-30, -20] },
     });
   });

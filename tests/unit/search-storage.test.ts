@@ -4,12 +4,12 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DB_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V2, type MarginaliaDb } from '@/src/background/db';
+import { DB_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type MarginaliaDb } from '@/src/background/db';
 import { createRepository, type Repository } from '@/src/background/repository';
 import { searchAnnotations, TUNING, type SearchTuning } from '@/src/background/search';
 import type { Annotation } from '@/src/core/model';
 import { buildSearchDoc } from '@/src/core/search/document';
-import { docTerms } from '@/src/core/search/postings';
+import { blocksOf, docTerms, META } from '@/src/core/search/postings';
 import { parseQuery } from '@/src/core/search/query';
 import { scanSearch } from '@/src/core/search/rank';
 import type { NewAnnotation, PageInput } from '@/src/messaging/protocol';
@@ -218,9 +218,9 @@ describe('indexed search against the full scan', () => {
 
   it.each<[string, SearchTuning]>([
     ['default thresholds', TUNING],
-    ['prefixes broad, tiny batches', { maxExpansion: 1, firstWindow: 1, lastWindow: 1, unsettledMax: 0, firstBatch: 1, lastBatch: 4 }],
-    ['many words per term, check at once', { maxExpansion: 30, firstWindow: 1, lastWindow: 4, unsettledMax: 1000, firstBatch: 2, lastBatch: 8 }],
-    ['middle thresholds', { maxExpansion: 4, firstWindow: 2, lastWindow: 16, unsettledMax: 3, firstBatch: 4, lastBatch: 16 }],
+    ['prefixes broad, tiny windows and batches', { rangeBlocks: 1, maxTerms: 1, firstWindow: 1, growth: 2, lastWindow: 1, firstBatch: 1 }],
+    ['term by term, many terms, one block at a time', { rangeBlocks: 1, maxTerms: 100, firstWindow: 1, growth: 2, lastWindow: 4, firstBatch: 2 }],
+    ['middle thresholds', { rangeBlocks: 2, maxTerms: 4, firstWindow: 1, growth: 4, lastWindow: 16, firstBatch: 4 }],
   ])('gives exactly the full scan’s results (%s)', async (_name, tuning) => {
     await seedRandom(300);
     await expectPostingsMatchDocs();
@@ -284,7 +284,7 @@ describe('upgrade to v3', () => {
       // Common words span several posting blocks here: windows of one block at a time.
       const docs = await upgraded.search.toArray();
       for (const query of ['pritzker', 'agents back', 'tag:ice site:nbcchicago.com', 'election', '"back off"', 'raids nbc']) {
-        for (const tuning of [TUNING, { ...TUNING, firstBatch: 3, unsettledMax: 0 }, { ...TUNING, unsettledMax: 5000 }]) {
+        for (const tuning of [TUNING, { ...TUNING, rangeBlocks: 1, firstWindow: 1, growth: 2, firstBatch: 3 }, { ...TUNING, rangeBlocks: 2, maxTerms: 2 }]) {
           const expected = scanSearch(docs, parseQuery(query), 50);
           const got = await searchAnnotations(upgraded, query, 50, tuning);
           expect(got.hits.map((h) => h.id), query).toEqual(expected.hits.map((h) => h.id));
@@ -296,6 +296,57 @@ describe('upgrade to v3', () => {
       await r2.update(records[3]!.id, { note: 'new words here', tags: [] });
       await r2.remove(records[4]!.id);
       await expectPostingsMatchDocs(upgraded);
+    } finally {
+      await upgraded.delete();
+    }
+  });
+});
+
+describe('upgrade to v4', () => {
+  it('rebuilds version 3’s postings with title and site words apart, and searches them as the full scan does', async () => {
+    const name = `upgrade4-${crypto.randomUUID()}`;
+    const pages = new Map([[PAGE, { title: 'Mayor on the budget', siteName: 'NBC Chicago' }]]);
+    const docs = Array.from({ length: 1_500 }, (_, i) =>
+      buildSearchDoc(
+        {
+          id: crypto.randomUUID(),
+          url: i % 3 ? PAGE : OTHER,
+          kind: 'highlight',
+          color: 'yellow',
+          note: i % 5 ? '' : 'mayor said so',
+          tags: i % 7 ? [] : ['budget'],
+          quote: { type: 'TextQuoteSelector', exact: `Agents ${i % 2 ? 'backed off' : 'stayed'} near the river`, prefix: '', suffix: '' },
+          position: { type: 'TextPositionSelector', start: 0, end: 10 },
+          orphan: false,
+          created: 10_000 + i,
+          updated: 10_000 + i,
+        },
+        pages.get(i % 3 ? PAGE : OTHER),
+      ),
+    );
+    // Version 3 kept every word, title or body, under one term.
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    const byTerm = new Map<string, number[]>();
+    for (const doc of docs) for (const term of [...doc.tokens, ...doc.facets.map((f) => `#${f}`)]) byTerm.set(term, [...(byTerm.get(term) ?? []), doc.key]);
+    await v3.table('search').bulkAdd(docs);
+    await v3.table('postings').bulkAdd([...byTerm].flatMap(([term, keys]) => blocksOf(term, keys)));
+    v3.close();
+
+    const upgraded = openDatabase(name);
+    try {
+      await upgraded.open();
+      expect(upgraded.verno).toBe(DB_VERSION);
+      await expectPostingsMatchDocs(upgraded);
+      expect(await upgraded.postings.where('[term+last]').between([`mayor${META}`, -Infinity], [`mayor${META}`, Infinity]).count()).toBeGreaterThan(0);
+      for (const query of ['mayor', 'mayor budget', 'nbc', 'budget', '"backed off" mayor', 'ma', 'tag:budget river']) {
+        const expected = scanSearch(docs, parseQuery(query), 50);
+        const got = await searchAnnotations(upgraded, query, 50);
+        expect(got.hits.map((h) => h.id), query).toEqual(expected.hits.map((h) => h.id));
+        expect(got.more).toBe(expected.more);
+      }
     } finally {
       await upgraded.delete();
     }

@@ -1,6 +1,9 @@
 /**
- * Posting lists in blocks: for each search term (a word, or `#` and a filter value), the keys of
- * the documents that have it, sorted (newest first), cut into blocks of at most BLOCK_MAX keys.
+ * Posting lists in blocks: for each search term, the keys of the documents that have it, sorted
+ * (newest first), cut into blocks of at most BLOCK_MAX keys. A term is a word of the highlight,
+ * note or tags (`mayor`); a word found only in the page title or site, marked (`mayor` + META);
+ * or `#` and a filter value. Keeping the two kinds of words apart lets a search score candidates
+ * (body above title, src/core/search/rank.ts) from the postings alone, without their documents.
  * IndexedDB costs per entry read, so reading a common word's 16,000 matches from a multi-entry
  * index is 16,000 entries; from blocks it is 16 records. Pure: building and editing blocks, no
  * database (src/background/postings.ts stores them).
@@ -21,9 +24,20 @@ export interface PostingBlock {
 /** A filter value as a posting term; `#` keeps filters apart from words (no word starts with it). */
 export const facetTerm = (facet: string): string => `#${facet}`;
 
-/** Every posting term of a document: its words and its filter values. */
-export function docTerms(doc: Pick<SearchDoc, 'tokens' | 'facets'>): string[] {
-  return [...doc.tokens, ...doc.facets.map(facetTerm)];
+/**
+ * Ends the term of a word found only in the title or site. A control character: no word holds
+ * one, and `word` + META sorts right after `word`, inside every prefix range of the word.
+ */
+export const META = '\u0001';
+
+/** The words of a ` w w | w ` field string (src/core/search/document.ts). */
+const fieldWords = (field: string): string[] => field.split(' ').filter((w) => w !== '' && w !== '|');
+
+/** Every posting term of a document: its body words, its title and site words not in the body, its filter values. */
+export function docTerms(doc: Pick<SearchDoc, 'body' | 'meta' | 'facets'>): string[] {
+  const body = new Set(fieldWords(doc.body));
+  const metaOnly = new Set(fieldWords(doc.meta).filter((w) => !body.has(w)));
+  return [...body, ...[...metaOnly].map((w) => w + META), ...doc.facets.map(facetTerm)];
 }
 
 /** The blocks of one term's keys (any order, no duplicates), each at most half full so inserts fit. */
@@ -39,7 +53,7 @@ export function blocksOf(term: string, keys: number[]): PostingBlock[] {
 }
 
 /** All blocks for a set of documents, term by term (for building the index in one go). */
-export function buildPostings(docs: Iterable<Pick<SearchDoc, 'key' | 'tokens' | 'facets'>>): PostingBlock[] {
+export function buildPostings(docs: Iterable<Pick<SearchDoc, 'key' | 'body' | 'meta' | 'facets'>>): PostingBlock[] {
   const byTerm = new Map<string, number[]>();
   for (const doc of docs) {
     for (const term of docTerms(doc)) {
