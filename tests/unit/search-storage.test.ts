@@ -339,6 +339,10 @@ describe('upgrade to v4', () => {
     try {
       await upgraded.open();
       expect(upgraded.verno).toBe(DB_VERSION);
+      // Version 5 dropped the multi-entry word and facet indexes; the documents are unchanged.
+      const idb = upgraded.backendDB().transaction('search').objectStore('search');
+      expect([...idb.indexNames]).toEqual(['id']);
+      expect(await upgraded.search.count()).toBe(docs.length);
       await expectPostingsMatchDocs(upgraded);
       expect(await upgraded.postings.where('[term+last]').between([`mayor${META}`, -Infinity], [`mayor${META}`, Infinity]).count()).toBeGreaterThan(0);
       for (const query of ['mayor', 'mayor budget', 'nbc', 'budget', '"backed off" mayor', 'ma', 'tag:budget river']) {
