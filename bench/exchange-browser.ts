@@ -37,7 +37,7 @@ export function corpusStores(count = COUNT): { corpus: Corpus; stores: Record<st
 
 /**
  * Writes records into the extension's IndexedDB from one of its pages, one transaction per chunk
- * (copied from bench/search-100k.ts): no real feature writes 100k annotations but import, which is
+ * (search-100k seeds with it too): no real feature writes 100k annotations but import, which is
  * what import-100k measures.
  */
 export async function seed(page: Page, stores: Record<string, readonly unknown[]>): Promise<void> {

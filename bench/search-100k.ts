@@ -23,6 +23,7 @@ import { DB_VERSION, SCHEMA_V4 } from '@/src/background/db';
 import type { SearchDoc } from '@/src/core/search/document';
 import type { SearchTimings } from '@/src/messaging/protocol';
 import { buildPostings, docTerms } from '@/src/core/search/postings';
+import { seed } from './exchange-browser';
 import { buildCorpus, corpusDocs } from './search-corpus';
 import type { BenchResult } from './types';
 
@@ -32,7 +33,6 @@ const ROUNDS = 3;
 /** The full scan reads every document: timed on every fifth query (its cost hardly depends on the query). */
 const BASELINE_EVERY = 5;
 const POPUP_OPENS = Number(process.env.SEARCH_BENCH_POPUP_OPENS ?? 10);
-const SEED_CHUNK = 2_500;
 /**
  * For quick iterations only: a folder where the seeded database is kept between runs, so that it
  * is seeded once (about six minutes at 100k) and reused while the data and schema stay the same.
@@ -67,30 +67,6 @@ function ensureBuilt(): void {
   if (existsSync(path.join(PROJECT_ROOT, '.output', 'chrome-mv3', 'manifest.json'))) return;
   const done = spawnSync('npx', ['wxt', 'build'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
   if (done.status !== 0) throw new Error('npx wxt build failed');
-}
-
-/** Writes records into the extension's IndexedDB from one of its pages, one transaction per chunk. */
-async function seed(page: Page, stores: Record<string, readonly unknown[]>): Promise<void> {
-  const names = Object.keys(stores);
-  const total = Math.max(...Object.values(stores).map((s) => s.length));
-  for (let from = 0; from < total; from += SEED_CHUNK) {
-    const chunk = Object.fromEntries(names.map((n) => [n, stores[n]!.slice(from, from + SEED_CHUNK)]));
-    await page.evaluate(async (records) => {
-      const g = globalThis as unknown as { benchDb?: IDBDatabase };
-      g.benchDb ??= await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('marginalia');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      // Relaxed: no flush to disk per chunk; nothing here needs to survive a crash.
-      const tx = g.benchDb.transaction(Object.keys(records), 'readwrite', { durability: 'relaxed' });
-      for (const [store, list] of Object.entries(records)) for (const r of list) tx.objectStore(store).put(r);
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-    }, chunk);
-  }
 }
 
 /** What the seeded database holds: the schema, and a sample of the documents (which change with the corpus or document code). */
