@@ -7,18 +7,10 @@
  * read-write transaction, which must include `pages`, `search` and `postings`.
  */
 import type { Annotation } from '@/src/core/model';
-import {
-  buildSearchDoc,
-  KEY_SLOTS,
-  keyFitsTime,
-  preferredSlot,
-  searchKey,
-  type PageFields,
-  type SearchDoc,
-} from '@/src/core/search/document';
+import type { PageFields } from '@/src/core/search/document';
 import { BLOCK_MAX, blocksOf, docTerms, type PostingBlock } from '@/src/core/search/postings';
 import type { MarginaliaDb } from './db';
-import { savedOf } from './saved-of';
+import { documentsFor } from './search-index';
 
 /** Writes the search documents, and their postings, of these annotations (distinct ids). */
 export async function indexImported(
@@ -27,18 +19,7 @@ export async function indexImported(
   pages: ReadonlyMap<string, PageFields> = new Map(),
 ): Promise<void> {
   if (!annotations.length) return;
-  const known = new Map(pages);
-  const missing = [...new Set(annotations.map((a) => a.url))].filter((url) => !known.has(url));
-  if (missing.length) {
-    const found = await db.pages.bulkGet(missing);
-    missing.forEach((url, i) => known.set(url, found[i]));
-  }
-  const current = new Map<string, SearchDoc[]>();
-  for (const doc of await db.search.where('id').anyOf(annotations.map((a) => a.id)).toArray()) {
-    current.set(doc.id, [...(current.get(doc.id) ?? []), doc]);
-  }
-  const keys = await allocateKeys(db, annotations, current);
-  const docs = annotations.map((a, i) => buildSearchDoc(a, known.get(a.url), keys[i]));
+  const { current, docs } = await documentsFor(db, annotations, pages);
 
   // What each term gains and loses, over every document at once.
   const changes = new Map<string, { add: number[]; remove: Set<number> }>();
@@ -75,46 +56,6 @@ export async function indexImported(
   await db.search.bulkPut(docs);
   if (drop.length) await db.postings.bulkDelete(drop);
   if (put.length) await db.postings.bulkPut(put);
-}
-
-/**
- * A free key for each annotation, as search-index.ts chooses them: the one its document has when it
- * still fits the creation time, else its preferred slot, else the next free slot. The preferred
- * slots are looked up in one read; only collisions are resolved key by key.
- */
-async function allocateKeys(
-  db: MarginaliaDb,
-  annotations: readonly Annotation[],
-  current: ReadonlyMap<string, readonly SearchDoc[]>,
-): Promise<number[]> {
-  const taken = new Set<number>();
-  const keys: (number | undefined)[] = annotations.map((a) => {
-    const key = current.get(a.id)?.find((d) => keyFitsTime(d.key, a.created) && !taken.has(d.key))?.key;
-    if (key !== undefined) taken.add(key);
-    return key;
-  });
-  const open = annotations.flatMap((a, i) => (keys[i] === undefined ? [i] : []));
-  const preferred = open.map((i) => searchKey(annotations[i]!.created, preferredSlot(annotations[i]!.id)));
-  const holders = new Map((await savedOf(db.search, preferred)).flatMap((doc) => (doc ? [[doc.key, doc] as const] : [])));
-  for (const [n, i] of open.entries()) {
-    const a = annotations[i]!;
-    const candidate = preferred[n]!;
-    const holder = holders.get(candidate);
-    if (!taken.has(candidate) && (!holder || holder.id === a.id)) {
-      keys[i] = candidate;
-      taken.add(candidate);
-      continue;
-    }
-    for (let slot = 1; keys[i] === undefined && slot < KEY_SLOTS; slot++) {
-      const next = searchKey(a.created, (preferredSlot(a.id) + slot) % KEY_SLOTS);
-      if (taken.has(next)) continue;
-      const held = await db.search.get(next);
-      if (!held || held.id === a.id) keys[i] = next;
-    }
-    if (keys[i] === undefined) throw new Error(`No free search key for annotations created at ${a.created}.`);
-    taken.add(keys[i]!);
-  }
-  return keys as number[];
 }
 
 /**

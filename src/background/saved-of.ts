@@ -1,10 +1,11 @@
-/** Reading many keys of a table at once, for imports (export-import.ts, import-index.ts). */
+/** Reading many keys of a table at once, for imports (export-import.ts) and search keys (search-index.ts). */
 import type { IndexableType, Table } from 'dexie';
 
 /**
  * The saved records among these keys. A large import is mostly new records: one read of the
  * table's keys (cheap, no values) says which exist, and only those are read, instead of one
- * request per key in the file.
+ * request per key in the file. Callers match records by their own keys: for a large set the
+ * result holds only the saved records, not one entry per key.
  */
 export async function savedOf<T, K extends IndexableType>(table: Table<T, K>, keys: readonly K[]): Promise<(T | undefined)[]> {
   if (keys.length < 512) return table.bulkGet([...keys]);

@@ -9,11 +9,13 @@ import { buildSearchDoc, KEY_SLOTS, keyFitsTime, preferredSlot, searchKey, type 
 import { docTerms } from '@/src/core/search/postings';
 import type { MarginaliaDb } from './db';
 import { addPostings, removePostings } from './postings';
+import { savedOf } from './saved-of';
 
 /**
  * A free key for each annotation: the one its document has already when it still fits the
  * creation time (an edit keeps its key), else its preferred slot, or the next free one when two
- * annotations were created in the same millisecond.
+ * annotations were created in the same millisecond. The preferred slots are looked up in one read
+ * (an import asks for thousands); only collisions are resolved key by key.
  */
 async function allocateKeys(
   db: MarginaliaDb,
@@ -21,20 +23,33 @@ async function allocateKeys(
   current: ReadonlyMap<string, readonly SearchDoc[]>,
 ): Promise<number[]> {
   const taken = new Set<number>();
-  const keys: number[] = [];
-  for (const a of annotations) {
-    let key = current.get(a.id)?.find((d) => keyFitsTime(d.key, a.created) && !taken.has(d.key))?.key;
-    for (let i = 0; key === undefined && i < KEY_SLOTS; i++) {
-      const candidate = searchKey(a.created, (preferredSlot(a.id) + i) % KEY_SLOTS);
-      if (taken.has(candidate)) continue;
-      const holder = await db.search.get(candidate);
-      if (!holder || holder.id === a.id) key = candidate;
+  const keys: (number | undefined)[] = annotations.map((a) => {
+    const key = current.get(a.id)?.find((d) => keyFitsTime(d.key, a.created) && !taken.has(d.key))?.key;
+    if (key !== undefined) taken.add(key);
+    return key;
+  });
+  const open = annotations.flatMap((a, i) => (keys[i] === undefined ? [i] : []));
+  const preferred = open.map((i) => searchKey(annotations[i]!.created, preferredSlot(annotations[i]!.id)));
+  const holders = new Map((await savedOf(db.search, preferred)).flatMap((doc) => (doc ? [[doc.key, doc] as const] : [])));
+  for (const [n, i] of open.entries()) {
+    const a = annotations[i]!;
+    const candidate = preferred[n]!;
+    const holder = holders.get(candidate);
+    if (!taken.has(candidate) && (!holder || holder.id === a.id)) {
+      keys[i] = candidate;
+      taken.add(candidate);
+      continue;
     }
-    if (key === undefined) throw new Error(`No free search key for annotations created at ${a.created}.`);
-    taken.add(key);
-    keys.push(key);
+    for (let slot = 1; keys[i] === undefined && slot < KEY_SLOTS; slot++) {
+      const next = searchKey(a.created, (preferredSlot(a.id) + slot) % KEY_SLOTS);
+      if (taken.has(next)) continue;
+      const held = await db.search.get(next);
+      if (!held || held.id === a.id) keys[i] = next;
+    }
+    if (keys[i] === undefined) throw new Error(`No free search key for annotations created at ${a.created}.`);
+    taken.add(keys[i]!);
   }
-  return keys;
+  return keys as number[];
 }
 
 /** Postings of `before` taken out and those of `after` put in, touching only the terms that differ. */
@@ -53,6 +68,32 @@ async function updatePostings(db: MarginaliaDb, before: SearchDoc | undefined, a
 }
 
 /**
+ * The new search documents of these annotations (distinct ids), with the documents they have now
+ * by annotation id. `pages` may supply page metadata already in hand; any page not in it is read
+ * from the `pages` table.
+ */
+export async function documentsFor(
+  db: MarginaliaDb,
+  annotations: readonly Annotation[],
+  pages: ReadonlyMap<string, PageFields>,
+): Promise<{ current: Map<string, SearchDoc[]>; docs: SearchDoc[] }> {
+  const known = new Map(pages);
+  const missing = [...new Set(annotations.map((a) => a.url))].filter((url) => !known.has(url));
+  if (missing.length) {
+    const found = await db.pages.bulkGet(missing);
+    missing.forEach((url, i) => known.set(url, found[i]));
+  }
+  const current = new Map<string, SearchDoc[]>();
+  for (const doc of await db.search.where('id').anyOf(annotations.map((a) => a.id)).toArray()) {
+    const list = current.get(doc.id);
+    if (list) list.push(doc);
+    else current.set(doc.id, [doc]);
+  }
+  const keys = await allocateKeys(db, annotations, current);
+  return { current, docs: annotations.map((a, i) => buildSearchDoc(a, known.get(a.url), keys[i])) };
+}
+
+/**
  * Writes the search documents of these annotations. `pages` may supply page metadata already in
  * hand; any page not in it is read from the `pages` table.
  */
@@ -62,18 +103,7 @@ export async function indexAnnotations(
   pages: ReadonlyMap<string, PageFields> = new Map(),
 ): Promise<void> {
   if (!annotations.length) return;
-  const known = new Map(pages);
-  const missing = [...new Set(annotations.map((a) => a.url))].filter((url) => !known.has(url));
-  if (missing.length) {
-    const found = await db.pages.bulkGet(missing);
-    missing.forEach((url, i) => known.set(url, found[i]));
-  }
-  const current = new Map<string, SearchDoc[]>();
-  for (const doc of await db.search.where('id').anyOf(annotations.map((a) => a.id)).toArray()) {
-    current.set(doc.id, [...(current.get(doc.id) ?? []), doc]);
-  }
-  const keys = await allocateKeys(db, annotations, current);
-  const docs = annotations.map((a, i) => buildSearchDoc(a, known.get(a.url), keys[i]));
+  const { current, docs } = await documentsFor(db, annotations, pages);
   for (const doc of docs) {
     const previous = current.get(doc.id) ?? [];
     const same = previous.find((d) => d.key === doc.key);
