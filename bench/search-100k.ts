@@ -10,7 +10,6 @@
  * background uses) straight into IndexedDB from an extension page — same origin as the
  * background, so the same database — because no real feature writes 100k annotations at once.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -19,11 +18,11 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { askBackground } from '../tests/e2e/driver';
 import { PROJECT_ROOT, launchExtension, stopServiceWorker, type ExtensionHandle } from '../tests/e2e/harness';
-import { DB_VERSION, SCHEMA_V4 } from '@/src/background/db';
+import { DB_VERSION, SCHEMA_V5 } from '@/src/background/db';
 import type { SearchDoc } from '@/src/core/search/document';
 import type { SearchTimings } from '@/src/messaging/protocol';
 import { buildPostings, docTerms } from '@/src/core/search/postings';
-import { seed } from './exchange-browser';
+import { ensureBuilt, seed } from './exchange-browser';
 import { buildCorpus, corpusDocs } from './search-corpus';
 import type { BenchResult } from './types';
 
@@ -63,15 +62,9 @@ async function searchBundle(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-function ensureBuilt(): void {
-  if (existsSync(path.join(PROJECT_ROOT, '.output', 'chrome-mv3', 'manifest.json'))) return;
-  const done = spawnSync('npx', ['wxt', 'build'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
-  if (done.status !== 0) throw new Error('npx wxt build failed');
-}
-
 /** What the seeded database holds: the schema, and a sample of the documents (which change with the corpus or document code). */
 function seedStamp(docs: readonly SearchDoc[]): string {
-  const hash = createHash('sha256').update(JSON.stringify({ DB_VERSION, SCHEMA_V4, count: docs.length, PAGES }));
+  const hash = createHash('sha256').update(JSON.stringify({ DB_VERSION, SCHEMA_V5, count: docs.length, PAGES }));
   for (let i = 0; i < docs.length; i += 997) hash.update(JSON.stringify([docs[i], docTerms(docs[i]!)]));
   return hash.digest('hex');
 }
