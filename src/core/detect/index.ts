@@ -7,13 +7,22 @@ import { analyse } from './analysis';
 import { findOfficials, toDetected } from './officials';
 import { attributeQuotes } from './speakers';
 import type { ArticleText, DetectedOfficial, DetectedQuote, Detection } from './types';
+import { runAll, type Staged } from '../stages';
 
 export type { ArticleText, DetectedOfficial, DetectedQuote, Detection } from './types';
 
 /** Quotations and officials, from one analysis of the article. */
 export function detect(article: ArticleText): Detection {
+  return runAll(detectInStages(article));
+}
+
+/** `detect` in stages (see ../stages): the analysis, the officials, then the quotations' speakers. */
+export function* detectInStages(article: ArticleText): Staged<Detection> {
+  yield 'analyse';
   const a = analyse(article);
+  yield 'officials';
   const officials = findOfficials(a);
+  yield 'quotes';
   return { quotes: attributeQuotes(a, officials), officials: toDetected(a, officials) };
 }
 

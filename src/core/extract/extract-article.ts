@@ -5,6 +5,7 @@
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ArticleText } from '../detect/types';
+import { runAll, type Staged } from '../stages';
 import { articleText } from './article-text';
 
 export interface ExtractedArticle {
@@ -32,16 +33,32 @@ export interface ExtractedArticle {
  * article. Pass the page's address as `url` when it is known (the content script's location).
  */
 export function extractArticle(doc: Document, url?: string, known?: { readerable: boolean }): ExtractedArticle | null {
+  return runAll(extractArticleInStages(doc, url, known));
+}
+
+/**
+ * `extractArticle` in stages (see ../stages): the readerable check (unless `known`), the clone,
+ * Readability's parse, the article's text. Readability's parse is one synchronous call, the
+ * longest stage on most pages; the others are kept apart so that none adds to it.
+ */
+export function* extractArticleInStages(doc: Document, url?: string, known?: { readerable: boolean }): Staged<ExtractedArticle | null> {
   if (!doc.documentElement) return null; // an empty file parses to a document without a root
   // The content script has already asked, before loading the pipeline: don't walk the page again.
-  const readerable = known?.readerable ?? isProbablyReaderable(doc);
+  let readerable = known?.readerable;
+  if (readerable === undefined) {
+    yield 'readerable';
+    readerable = isProbablyReaderable(doc);
+  }
   // parse() rewrites the document it is given, and the live page must not change: parse a clone.
+  yield 'clone';
+  const clone = doc.cloneNode(true) as Document;
   // The serializer hands back Readability's own element instead of an HTML string: no second
   // parse, and none of the page's markup (handlers, image URLs) is ever put into a live document.
-  const clone = doc.cloneNode(true) as Document;
+  yield 'readability';
   const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
   const content = parsed?.content;
   if (!parsed || !content) return null;
+  yield 'text';
   const lang = canonicalLang(parsed.lang) ?? pageLang(doc);
   return {
     title: text(parsed.title) ?? text(doc.title),

@@ -3,5 +3,5 @@
  * detectors. No extension API and no UI, so it runs in the content script and in Node alike.
  */
 export { articleText, joinParagraphs, PARAGRAPH_SEPARATOR } from './article-text';
-export { canonicalLang, extractArticle, pageUrl } from './extract-article';
+export { canonicalLang, extractArticle, extractArticleInStages, pageUrl } from './extract-article';
 export type { ExtractedArticle } from './extract-article';

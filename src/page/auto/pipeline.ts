@@ -1,14 +1,15 @@
 /**
  * The automatic-highlight pipeline of the content script: isProbablyReaderable → Readability on a
- * clone → article text → detectors → spans mapped onto the live page. Each step runs in its own
+ * clone → article text → detectors → spans mapped onto the live page. Each stage runs in its own
  * task, yielding to the page between them, so the page never waits on us for long.
  */
 import { alignArticle } from '@/src/core/anchoring/align';
-import { buildTextIndex, type TextIndex } from '@/src/core/anchoring';
-import { detect } from '@/src/core/detect';
+import { buildTextIndex, type NormalizedText, type TextIndex } from '@/src/core/anchoring';
+import { detectInStages } from '@/src/core/detect';
 import type { DetectedOfficial, DetectedQuote, Detection, Span } from '@/src/core/detect/types';
-import { extractArticle, type ExtractedArticle } from '@/src/core/extract';
-import { timed, yieldToPage, type StepTimings } from './steps';
+import { extractArticleInStages, type ExtractedArticle } from '@/src/core/extract';
+import { runAll, type Staged } from '@/src/core/stages';
+import { runStaged, type StepTimings } from './steps';
 
 export interface PlacedQuote {
   quote: DetectedQuote;
@@ -29,8 +30,7 @@ export interface AutoResult {
 }
 
 /** Turns article spans into live DOM ranges through the paragraph alignment. */
-function spanMapper(extracted: ExtractedArticle, index: TextIndex): (span: Span) => Range | null {
-  const normalized = index.normalized();
+function spanMapper(extracted: ExtractedArticle, index: TextIndex, normalized: NormalizedText): (span: Span) => Range | null {
   const alignment = alignArticle(extracted.article, normalized.text);
   return ({ start, end }) => {
     const from = alignment.toLive(start);
@@ -44,7 +44,20 @@ function spanMapper(extracted: ExtractedArticle, index: TextIndex): (span: Span)
 
 /** Maps what the detectors found onto the live page: speech quotations (with speakers) and officials. */
 export function placeDetection(doc: Document, extracted: ExtractedArticle, detection: Detection): AutoResult {
-  const toRange = spanMapper(extracted, buildTextIndex(doc.body));
+  return runAll(placeInStages(doc, extracted, detection))!;
+}
+
+/**
+ * `placeDetection` in stages (see src/core/stages): the page's text, then the ranges. Returns null
+ * when the page has lost its body by then.
+ */
+export function* placeInStages(doc: Document, extracted: ExtractedArticle, detection: Detection): Staged<AutoResult | null> {
+  yield 'index';
+  if (!doc.body) return null;
+  const index = buildTextIndex(doc.body);
+  const normalized = index.normalized();
+  yield 'place';
+  const toRange = spanMapper(extracted, index, normalized);
   const quotes: PlacedQuote[] = [];
   for (const quote of detection.quotes) {
     if (quote.kind !== 'speech') continue;
@@ -60,26 +73,25 @@ export function placeDetection(doc: Document, extracted: ExtractedArticle, detec
   return { extracted, quotes, officials: officials.filter((o) => o.ranges.length > 0) };
 }
 
+/** The whole pipeline, in stages: extraction, detection, placing. */
+function* autoPipeline(doc: Document, url: string): Staged<AutoResult | null> {
+  const extracted = yield* extractArticleInStages(doc, url, { readerable: true });
+  if (!extracted) return null;
+  const detection = yield* detectInStages(extracted.article);
+  return yield* placeInStages(doc, extracted, detection);
+}
+
 /**
  * Runs the pipeline on a document that `isProbablyReaderable` has accepted (the content script
- * checks before loading this bundle). Returns null when Readability finds no article, or when
- * `cancelled()` turns true between steps (the page navigated, the reader switched it off).
+ * checks before loading this bundle), each stage in a task of its own once the page is idle.
+ * Returns null when Readability finds no article, or when `cancelled()` turns true between stages
+ * (the page navigated, the reader switched it off).
  */
-export async function runAutoPipeline(
+export function runAutoPipeline(
   doc: Document,
   url: string,
   cancelled: () => boolean,
   timings?: StepTimings,
 ): Promise<AutoResult | null> {
-  // Its own task: the bundle has just been compiled and run in the one before.
-  await yieldToPage();
-  if (cancelled() || !doc.body) return null;
-  const extracted = timed(timings, 'extract', () => extractArticle(doc, url, { readerable: true }));
-  if (!extracted) return null;
-  await yieldToPage();
-  if (cancelled()) return null;
-  const detection = timed(timings, 'detect', () => detect(extracted.article));
-  await yieldToPage();
-  if (cancelled() || !doc.body) return null;
-  return timed(timings, 'place', () => placeDetection(doc, extracted, detection));
+  return runStaged(autoPipeline(doc, url), cancelled, timings);
 }

@@ -3,6 +3,8 @@
  * timed. Kept apart from the pipeline so the content script can use it without loading the
  * detectors.
  */
+import type { Staged } from '@/src/core/stages';
+
 /**
  * How long each step took, in ms, in the order run. Each step is one synchronous stretch of
  * main-thread work (a task of its own), so the longest step is a floor for our longest task.
@@ -32,3 +34,20 @@ export const yieldToPage = (): Promise<void> =>
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
     else setTimeout(resolve, 0);
   });
+
+/**
+ * Runs each stage of `work` (see src/core/stages) in a task of its own once the page is idle,
+ * recording each as a step. Returns null, and runs no further stage, once `cancelled()` is true.
+ */
+export async function runStaged<T>(work: Staged<T>, cancelled: () => boolean, timings?: StepTimings): Promise<T | null> {
+  for (let next = work.next(); ; ) {
+    if (next.done) return next.value;
+    const step = next.value;
+    await yieldToPage();
+    if (cancelled()) {
+      work.return(null as T);
+      return null;
+    }
+    next = timed(timings, step, () => work.next());
+  }
+}
