@@ -54,8 +54,10 @@ export function* extractArticleInStages(doc: Document, url?: string, known?: { r
   const clone = doc.cloneNode(true) as Document;
   // The serializer hands back Readability's own element instead of an HTML string: no second
   // parse, and none of the page's markup (handlers, image URLs) is ever put into a live document.
+  // keepClasses: the text is all we read, so Readability need not walk the article again to strip
+  // its class attributes.
   yield 'readability';
-  const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
+  const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse();
   const content = parsed?.content;
   if (!parsed || !content) return null;
   yield 'text';
