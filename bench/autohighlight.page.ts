@@ -21,7 +21,7 @@ export function runOurs(): { steps: number[]; ms: number; longestStepMs: number;
     t = now;
   };
   const start = t;
-  const extracted = extractArticle(document, location.href);
+  const extracted = extractArticle(document, location.href, { locate: true });
   lap();
   if (!extracted) throw new Error('no article');
   const detection = detect(extracted.article);

@@ -7,6 +7,7 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ArticleText } from '../detect/types';
 import { runAll, type Staged } from '../stages';
 import { articleText } from './article-text';
+import { liveContainer, matchClone, type LiveOf } from './live-container';
 
 export interface ExtractedArticle {
   /** Readability's title (the document's title when it finds none); not part of `article.text`. */
@@ -26,25 +27,38 @@ export interface ExtractedArticle {
    */
   content: Element;
   article: ArticleText;
+  /**
+   * The page's element holding the whole article (asked for with `locate`), or null when it
+   * could not be told: the pipeline then reads the whole page's text.
+   */
+  container?: Element | null;
+}
+
+/** What the caller knows or wants beyond the article itself. */
+export interface ExtractOptions {
+  /** `isProbablyReaderable`'s answer, when already asked. */
+  readerable?: boolean;
+  /** Find the page's element that holds the article (`container`); costs one walk of the page's elements. */
+  locate?: boolean;
 }
 
 /**
  * Extracts the article of `doc`, which is left untouched. Returns null when Readability finds no
  * article. Pass the page's address as `url` when it is known (the content script's location).
  */
-export function extractArticle(doc: Document, url?: string, known?: { readerable: boolean }): ExtractedArticle | null {
-  return runAll(extractArticleInStages(doc, url, known));
+export function extractArticle(doc: Document, url?: string, options?: ExtractOptions): ExtractedArticle | null {
+  return runAll(extractArticleInStages(doc, url, options));
 }
 
 /**
- * `extractArticle` in stages (see ../stages): the readerable check (unless `known`), the clone,
+ * `extractArticle` in stages (see ../stages): the readerable check (unless known), the clone,
  * Readability's parse, the article's text. Readability's parse is one synchronous call, the
  * longest stage on most pages; the others are kept apart so that none adds to it.
  */
-export function* extractArticleInStages(doc: Document, url?: string, known?: { readerable: boolean }): Staged<ExtractedArticle | null> {
+export function* extractArticleInStages(doc: Document, url?: string, options: ExtractOptions = {}): Staged<ExtractedArticle | null> {
   if (!doc.documentElement) return null; // an empty file parses to a document without a root
   // The content script has already asked, before loading the pipeline: don't walk the page again.
-  let readerable = known?.readerable;
+  let readerable = options.readerable;
   if (readerable === undefined) {
     yield 'readerable';
     readerable = isProbablyReaderable(doc);
@@ -52,6 +66,8 @@ export function* extractArticleInStages(doc: Document, url?: string, known?: { r
   // parse() rewrites the document it is given, and the live page must not change: parse a clone.
   yield 'clone';
   const clone = doc.cloneNode(true) as Document;
+  // Now, before Readability moves the clone's nodes around.
+  const liveOf: LiveOf | undefined = options.locate ? matchClone(doc, clone) : undefined;
   // The serializer hands back Readability's own element instead of an HTML string: no second
   // parse, and none of the page's markup (handlers, image URLs) is ever put into a live document.
   // keepClasses: the text is all we read, so Readability need not walk the article again to strip
@@ -72,6 +88,7 @@ export function* extractArticleInStages(doc: Document, url?: string, known?: { r
     readerable,
     content,
     article: articleText(content, lang ?? undefined),
+    ...(liveOf ? { container: liveContainer(content, liveOf) } : {}),
   };
 }
 

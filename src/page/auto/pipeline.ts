@@ -3,7 +3,7 @@
  * clone → article text → detectors → spans mapped onto the live page. Each stage runs in its own
  * task, yielding to the page between them, so the page never waits on us for long.
  */
-import { alignArticle } from '@/src/core/anchoring/align';
+import { alignArticle, type Alignment } from '@/src/core/anchoring/align';
 import { buildTextIndex, type NormalizedText, type TextIndex } from '@/src/core/anchoring';
 import { detectInStages } from '@/src/core/detect';
 import type { DetectedOfficial, DetectedQuote, Detection, Span } from '@/src/core/detect/types';
@@ -29,9 +29,19 @@ export interface AutoResult {
   officials: PlacedOfficial[];
 }
 
+/** The text of the page (or of the article's element on it), and its whitespace-collapsed view. */
+interface LiveText {
+  index: TextIndex;
+  normalized: NormalizedText;
+}
+
+function liveText(root: Element): LiveText {
+  const index = buildTextIndex(root);
+  return { index, normalized: index.normalized() };
+}
+
 /** Turns article spans into live DOM ranges through the paragraph alignment. */
-function spanMapper(extracted: ExtractedArticle, index: TextIndex, normalized: NormalizedText): (span: Span) => Range | null {
-  const alignment = alignArticle(extracted.article, normalized.text);
+function spanMapper({ index, normalized }: LiveText, alignment: Alignment): (span: Span) => Range | null {
   return ({ start, end }) => {
     const from = alignment.toLive(start);
     const to = alignment.toLive(end);
@@ -53,11 +63,23 @@ export function placeDetection(doc: Document, extracted: ExtractedArticle, detec
  */
 export function* placeInStages(doc: Document, extracted: ExtractedArticle, detection: Detection): Staged<AutoResult | null> {
   yield 'index';
-  if (!doc.body) return null;
-  const index = buildTextIndex(doc.body);
-  const normalized = index.normalized();
+  const body = doc.body;
+  if (!body) return null;
+  // The article's own element when extraction found it and it is still on the page: its text is
+  // a fraction of the page's (menus, footers, related links and hidden markup left out).
+  const container = extracted.container;
+  const root = container && container.isConnected && body.contains(container) ? container : body;
+  let live = liveText(root);
   yield 'place';
-  const toRange = spanMapper(extracted, index, normalized);
+  const { article } = extracted;
+  let alignment = alignArticle(article, live.normalized.text);
+  if (alignment.aligned < article.paragraphs.length && root !== body) {
+    // The page changed under the article's element since it was found: read the whole page.
+    const whole = liveText(body);
+    const wider = alignArticle(article, whole.normalized.text);
+    if (wider.aligned > alignment.aligned) [live, alignment] = [whole, wider];
+  }
+  const toRange = spanMapper(live, alignment);
   const quotes: PlacedQuote[] = [];
   for (const quote of detection.quotes) {
     if (quote.kind !== 'speech') continue;
@@ -75,7 +97,7 @@ export function* placeInStages(doc: Document, extracted: ExtractedArticle, detec
 
 /** The whole pipeline, in stages: extraction, detection, placing. */
 function* autoPipeline(doc: Document, url: string): Staged<AutoResult | null> {
-  const extracted = yield* extractArticleInStages(doc, url, { readerable: true });
+  const extracted = yield* extractArticleInStages(doc, url, { readerable: true, locate: true });
   if (!extracted) return null;
   const detection = yield* detectInStages(extracted.article);
   return yield* placeInStages(doc, extracted, detection);
