@@ -32,10 +32,10 @@ export function matchClone(doc: Document, clone: Document): LiveOf {
  */
 export function liveContainer(content: Element, liveOf: LiveOf): Element | null {
   const walker = content.ownerDocument.createTreeWalker(content, SHOW_TEXT);
-  const first = walker.nextNode();
-  if (!first) return null;
-  let last: Node = first;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node;
+  const first = walker.firstChild(); // (elements are skipped, not rejected: these are descendants)
+  walker.currentNode = content;
+  const last = walker.lastChild();
+  if (!first || !last) return null;
   const start = counterpart(first, content, liveOf);
   const end = counterpart(last, content, liveOf);
   if (!start || !end || start.ownerDocument !== end.ownerDocument) return null;
