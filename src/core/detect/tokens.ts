@@ -57,15 +57,18 @@ export function lowerCased(text: string): string | null {
   return whole.length === text.length && !text.includes('Σ') ? whole : null;
 }
 
-/** Tokenises the article; `quotes` must be sorted (as findQuotes returns them). */
+/**
+ * Tokenises the article; `quotes` must be sorted (as findQuotes returns them). Written for a cold
+ * engine (the content script runs it once per page, mostly interpreted): the character table is
+ * read inline rather than through helpers, and punctuation and numbers, two tokens in five, take
+ * a short path of their own.
+ */
 export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[], lower = lowerCased(article.text)): Token[] {
   const { text } = article;
   const n = text.length;
   const toks: Token[] = [];
   // Class and case of every code unit, and of two spaces past the end.
   const info = charInfo(text);
-  const cls = (i: number): number => info[i]! & CLASS_MASK;
-  const upperAt = (i: number): boolean => (info[i]! & UPPER) !== 0;
 
   for (let i = 0; i < n; ) {
     const c = info[i]! & CLASS_MASK;
@@ -74,22 +77,27 @@ export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[], low
       continue;
     }
     const s = i;
-    if (c === DIGIT) {
-      // 2,000 · 9/11 · 10am · 1990s
-      while (cls(i) === DIGIT || (isNumberJoin(text.charCodeAt(i)) && cls(i + 1) === DIGIT)) i++;
-      while (cls(i) === LETTER) i++;
-      add(s, i, 'n');
+    if (c === OTHER) {
+      i++;
+      other(s, i, 'p');
       continue;
     }
-    if (c === OTHER) {
-      add(s, ++i, 'p');
+    if (c === DIGIT) {
+      // 2,000 · 9/11 · 10am · 1990s
+      for (;;) {
+        if ((info[i]! & CLASS_MASK) === DIGIT) i++;
+        else if ((info[i + 1]! & CLASS_MASK) === DIGIT && isNumberJoin(text.charCodeAt(i))) i++;
+        else break;
+      }
+      while ((info[i]! & CLASS_MASK) === LETTER) i++;
+      other(s, i, 'n');
       continue;
     }
     // Initials: "J.B.", "U.S." (a capital and a period, twice or more).
     let k = s;
-    while (upperAt(k) && text.charCodeAt(k + 1) === PERIOD) k += 2;
+    while ((info[k]! & UPPER) !== 0 && text.charCodeAt(k + 1) === PERIOD) k += 2;
     if (k - s >= 4) {
-      add(s, k, 'w', true);
+      add(s, k, true, false);
       i = k;
       continue;
     }
@@ -106,7 +114,7 @@ export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[], low
       if (d === SPACE) break; // (and the end of the text)
       const j = text.charCodeAt(i);
       if (!isJoin(j)) break;
-      const after = cls(i + 1);
+      const after = info[i + 1]! & CLASS_MASK;
       if (after !== LETTER && after !== DIGIT) break;
       if (j === HYPHEN) hyphen = true;
       else if (j !== HYPHEN_U) apostrophe = true;
@@ -117,11 +125,18 @@ export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[], low
   assign(article, quotes, toks);
   return toks;
 
-  function add(s: number, e: number, k: Token['k'], init = false, abbr = false): void {
+  /** A punctuation mark or a number: never capitalised, possessive or abbreviated. */
+  function other(s: number, e: number, k: 'p' | 'n'): void {
+    const t = text.slice(s, e);
+    const w = !lower ? t.toLowerCase() : hasUpper(s, e) ? lower.slice(s, e) : t;
+    toks.push({ s, e, t, w, k, cap: false, caps: false, init: false, abbr: false, poss: false, para: 0, sent: 0, q: -1, title: undefined });
+  }
+
+  function add(s: number, e: number, init: boolean, abbr: boolean): void {
     const t = text.slice(s, e);
     // The lower-case form ends before a possessive "'s" and an abbreviation's or initial's period.
     let we = e;
-    const poss = k === 'w' && e - s > 2 && isS(text.charCodeAt(e - 1)) && isApostrophe(text.charCodeAt(e - 2));
+    const poss = e - s > 2 && isS(text.charCodeAt(e - 1)) && isApostrophe(text.charCodeAt(e - 2));
     if (poss) we -= 2;
     if (abbr || (init && we - s === 2)) we--; // "Mr." → mr, "M." → m
     // Most tokens are in lower case already: their lower-case form is the same string (one string
@@ -129,11 +144,10 @@ export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[], low
     // the BMP is two 'p' tokens) is its own lower case, as the per-token toLowerCase() had it.
     const w = !lower ? lowerForm(t, poss, abbr, init) : we === e && !hasUpper(s, e) ? t : lower.slice(s, we);
     // Most words start in lower case, which settles their case.
-    const upper = k === 'w' && upperAt(s);
-    const bareEnd = poss ? e - 2 : e;
-    const caps = upper && !init && bareEnd - s > 1 && isUpperCased(text, s, bareEnd);
-    const cap = k === 'w' && (init || (upper && !caps));
-    toks.push({ s, e, t, w, k, cap, caps, init, abbr, poss, para: 0, sent: 0, q: -1, title: undefined });
+    const upper = (info[s]! & UPPER) !== 0;
+    const caps = upper && !init && (poss ? e - 2 : e) - s > 1 && isUpperCased(text, s, poss ? e - 2 : e);
+    const cap = init || (upper && !caps);
+    toks.push({ s, e, t, w, k: 'w', cap, caps, init, abbr, poss, para: 0, sent: 0, q: -1, title: undefined });
   }
 
   function hasUpper(s: number, e: number): boolean {
@@ -146,17 +160,17 @@ export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[], low
     const el = apostrophe ? elision(s, e) : 0;
     const inv = el === 0 && hyphen && mayInvert(s, e) ? INVERSION.exec(text.slice(s, e)) : null;
     if (el > 0) {
-      add(s, s + el, 'w');
-      add(s + el, e, 'w');
+      add(s, s + el, false, false);
+      add(s + el, e, false, false);
     } else if (inv && inv[1]) {
-      add(s, s + inv[1].length, 'w');
-      add(e - inv[2]!.length, e, 'w');
-    } else if (text.charCodeAt(e) === PERIOD && ((e - s === 1 && upperAt(s)) || isAbbreviation(s, e))) {
+      add(s, s + inv[1].length, false, false);
+      add(e - inv[2]!.length, e, false, false);
+    } else if (text.charCodeAt(e) === PERIOD && ((e - s === 1 && (info[s]! & UPPER) !== 0) || isAbbreviation(s, e))) {
       // "Mr." and the initial "J." keep their period: it ends no sentence.
-      add(s, e + 1, 'w', e - s === 1, e - s > 1);
+      add(s, e + 1, e - s === 1, e - s > 1);
       return e + 1;
     } else {
-      add(s, e, 'w');
+      add(s, e, false, false);
     }
     return e;
   }
@@ -229,7 +243,8 @@ function assign(article: ArticleText, quotes: readonly QuoteSpan[], toks: Token[
     tok.para = p;
     const quote = quotes[q];
     if (quote && tok.s >= quote.open && tok.e <= quote.end) tok.q = q;
-    if (prev && (prev.para !== p || endsSentence(toks, i - 1))) sent++;
+    // (A lower-case word never starts a sentence: endsSentence's first answer, without the call.)
+    if (prev && (prev.para !== p || (!(tok.k === 'w' && !tok.cap && !tok.caps) && endsSentence(toks, i - 1)))) sent++;
     tok.sent = sent;
   }
 }
