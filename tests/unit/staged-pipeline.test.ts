@@ -47,7 +47,7 @@ describe('staged extraction and detection', () => {
   it('detects in stages with the same result as detect()', () => {
     const article = extractArticle(page())!.article;
     const staged = stagesOf(detectInStages(article));
-    expect(staged.names).toEqual(['analyse', 'officials', 'quotes']);
+    expect(staged.names).toEqual(['tokens', 'names', 'officials', 'quotes']);
     expect(staged.result).toEqual(detect(article));
     expect(staged.result.quotes.length).toBeGreaterThan(0);
     expect(runAll(detectInStages(article))).toEqual(staged.result);

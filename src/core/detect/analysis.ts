@@ -8,6 +8,7 @@ import { groupPeople, type People } from './people';
 import { findQuotes, type QuoteSpan } from './quote-marks';
 import { lowerCased, tokenize, type Token } from './tokens';
 import type { ArticleText } from './types';
+import { runAll, type Staged } from '../stages';
 
 export interface Analysis {
   text: string;
@@ -25,6 +26,12 @@ export interface Analysis {
 }
 
 export function analyse(input: ArticleText): Analysis {
+  return runAll(analyseInStages(input));
+}
+
+/** `analyse` in stages (see ../stages): quotation marks and tokens, then names and people. */
+export function* analyseInStages(input: ArticleText): Staged<Analysis> {
+  yield 'tokens';
   const article = input.paragraphs.length > 0 || !input.text ? input : withParagraphs(input);
   const quotes = findQuotes(article);
   const lower = lowerCased(article.text);
@@ -37,6 +44,7 @@ export function analyse(input: ArticleText): Analysis {
     if (range[0] < 0) range[0] = k;
     range[1] = k;
   }
+  yield 'names';
   const { names, orgs } = chunk(article.text, toks);
   return {
     text: article.text,

@@ -3,7 +3,7 @@
  * article's plain text. Pure functions, text in and spans out, so the content script, the tests
  * and `npm run eval` run the same code.
  */
-import { analyse } from './analysis';
+import { analyse, analyseInStages } from './analysis';
 import { findOfficials, toDetected } from './officials';
 import { attributeQuotes } from './speakers';
 import type { ArticleText, DetectedOfficial, DetectedQuote, Detection } from './types';
@@ -16,10 +16,9 @@ export function detect(article: ArticleText): Detection {
   return runAll(detectInStages(article));
 }
 
-/** `detect` in stages (see ../stages): the analysis, the officials, then the quotations' speakers. */
+/** `detect` in stages (see ../stages): the analysis (tokens, names), the officials, then the quotations' speakers. */
 export function* detectInStages(article: ArticleText): Staged<Detection> {
-  yield 'analyse';
-  const a = analyse(article);
+  const a = yield* analyseInStages(article);
   yield 'officials';
   const officials = findOfficials(a);
   yield 'quotes';
