@@ -130,9 +130,10 @@ async function applyPlan(db: MarginaliaDb, plan: ImportPlan, existing: ExistingR
     return before !== undefined && pageIndexChanged(before, page);
   });
   const toIndex = new Map<string, Annotation>();
-  if (reindexed.length) {
-    for (const a of await db.annotations.where('url').anyOf(reindexed.map((p) => p.url)).toArray()) toIndex.set(a.id, a);
-  }
+  const onPages = await Dexie.Promise.all(
+    reindexed.map((p) => db.annotations.where('[url+created]').between([p.url, Dexie.minKey], [p.url, Dexie.maxKey]).toArray()),
+  );
+  for (const a of onPages.flat()) toIndex.set(a.id, a);
   for (const a of plan.add) toIndex.set(a.id, a);
   for (const a of plan.update) toIndex.set(a.id, a);
   const index = await planIndex(db, [...toIndex.values()], pages);
