@@ -137,12 +137,13 @@ async function applyPlan(db: MarginaliaDb, plan: ImportPlan, existing: ExistingR
   for (const a of plan.add) toIndex.set(a.id, a);
   for (const a of plan.update) toIndex.set(a.id, a);
   const index = await planIndex(db, [...toIndex.values()], pages);
-  await Dexie.Promise.all([
+  // Issued in this order, the annotations are being written while the postings are merged.
+  const records = [
     issueWrites(db.annotations, 'add', plan.add),
     issueWrites(db.annotations, 'put', plan.update),
     issueWrites(db.pages, 'put', plan.pages),
-    writeIndex(db, index),
-  ]);
+  ];
+  await Dexie.Promise.all([...records, writeIndex(db, index)]);
 }
 
 /** Plans checked annotations again and applies them in one read-write transaction; all or nothing. */

@@ -14,25 +14,28 @@ import type { MarginaliaDb } from './db';
 import { issueWrites } from './raw-writes';
 import { documentsFor } from './search-index';
 
-/** What indexing an import writes: documents to delete and to put, posting blocks to delete and to put. */
+/**
+ * What indexing an import writes: documents to delete and to put, and each changed term's keys
+ * gained and lost with its saved blocks (merged into the blocks to write by `writeIndex`).
+ */
 export interface IndexWrites {
   staleKeys: number[];
   docs: SearchDoc[];
-  drop: [string, number][];
-  put: PostingBlock[];
+  changes: Map<string, { add: number[]; remove: Set<number> }>;
+  blocks: Map<string, PostingBlock[]>;
 }
 
 /**
- * Reads what the index holds for these annotations (distinct ids) and works out the documents and
- * posting blocks to write; writes nothing. Called before any of the import's writes are issued,
- * since a read issued after them would wait for all of them.
+ * Reads what the index holds for these annotations (distinct ids) and works out the documents to
+ * write and the postings that change; writes nothing. Called before any of the import's writes are
+ * issued, since a read issued after them would wait for all of them.
  */
 export async function planIndex(
   db: MarginaliaDb,
   annotations: readonly Annotation[],
   pages: ReadonlyMap<string, PageFields> = new Map(),
 ): Promise<IndexWrites> {
-  if (!annotations.length) return { staleKeys: [], docs: [], drop: [], put: [] };
+  if (!annotations.length) return { staleKeys: [], docs: [], changes: new Map(), blocks: new Map() };
   const { current, docs } = await documentsFor(db, annotations, pages);
 
   // What each term gains and loses, over every document at once.
@@ -62,8 +65,16 @@ export async function planIndex(
     for (const term of before) if (!after.has(term)) change(term).remove.add(doc.key);
     for (const term of after) if (!before.has(term)) change(term).add.push(doc.key);
   }
+  return { staleKeys, docs, changes, blocks: await readTermBlocks(db, [...changes.keys()]) };
+}
 
-  const blocks = await readTermBlocks(db, [...changes.keys()]);
+/**
+ * Issues the writes of `planIndex` (see raw-writes.ts) and returns a promise of their end: the
+ * documents first, then the posting blocks, merged while the database writes what was issued before.
+ * Inside the import's read-write transaction, which must include `search` and `postings`.
+ */
+export function writeIndex(db: MarginaliaDb, { staleKeys, docs, changes, blocks }: IndexWrites): Promise<unknown> {
+  const documents = [issueWrites(db.search, 'delete', staleKeys), issueWrites(db.search, 'put', docs)];
   const put: PostingBlock[] = [];
   const drop: [string, number][] = [];
   for (const [term, { add, remove }] of changes) {
@@ -71,20 +82,7 @@ export async function planIndex(
     for (const block of merged.put) put.push(block);
     for (const last of merged.drop) drop.push([term, last]);
   }
-  return { staleKeys, docs, drop, put };
-}
-
-/**
- * Issues the writes of `planIndex` (see raw-writes.ts) and returns a promise of their end. Inside
- * the import's read-write transaction, which must include `search` and `postings`.
- */
-export function writeIndex(db: MarginaliaDb, { staleKeys, docs, drop, put }: IndexWrites): Promise<unknown> {
-  return Dexie.Promise.all([
-    issueWrites(db.search, 'delete', staleKeys),
-    issueWrites(db.search, 'put', docs),
-    issueWrites(db.postings, 'delete', drop),
-    issueWrites(db.postings, 'put', put),
-  ]);
+  return Dexie.Promise.all([...documents, issueWrites(db.postings, 'delete', drop), issueWrites(db.postings, 'put', put)]);
 }
 
 /** Writes the search documents, and their postings, of these annotations (distinct ids). */
