@@ -142,6 +142,28 @@ function isChildOf(pid: number, parents: ReadonlySet<number>): boolean {
   }
 }
 
+/** CPU time of a process (user + system) in seconds, from /proc; 0 once it is gone. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds used so far by the browser that loaded `extensionDir`: its extension process (page
+ * and service worker) and the rest (the browser process and IndexedDB's backend among them). On a
+ * shared machine, CPU time varies less than wall time with what else runs.
+ */
+export function cpuSeconds(extensionDir: string): { extension: number; other: number } {
+  const pids = browserProcesses(extensionDir);
+  const extension = pids.extension.reduce((s, pid) => s + cpuSecondsOf(pid), 0);
+  const all = pids.all.reduce((s, pid) => s + cpuSecondsOf(pid), 0);
+  return { extension, other: all - extension };
+}
+
 export interface MemoryPeaks {
   /** Peak RSS growth of the extension's renderer (the export page and the service worker), MB. */
   extensionRssPeakMB: number;

@@ -17,7 +17,7 @@ import type { PageMeta } from '@/src/core/model';
 import { generate } from '@/tests/fixtures/import/generate';
 import { askBackground } from '../tests/e2e/driver';
 import { launchExtension } from '../tests/e2e/harness';
-import { COUNT, countRecords, ensureBuilt, median, PAGES, sampleMemory, type MemoryPeaks } from './exchange-browser';
+import { COUNT, countRecords, cpuSeconds, ensureBuilt, median, PAGES, sampleMemory, type MemoryPeaks } from './exchange-browser';
 import { measure } from './export-100k';
 import { buildCorpus } from './search-corpus';
 import type { BenchResult } from './types';
@@ -38,7 +38,15 @@ async function inBrowser(): Promise<BenchResult> {
   const dir = await mkdtemp(path.join(tmpdir(), 'marginalia-import-bench-'));
   const file = path.join(dir, 'marginalia-export.json');
   await writeFile(file, text);
-  const runs: { planMs: number; applyMs: number; memory: MemoryPeaks; summary: string; result: string; counts: Record<string, number> }[] = [];
+  const runs: {
+    planMs: number;
+    applyMs: number;
+    applyCpu: { extension: number; other: number };
+    memory: MemoryPeaks;
+    summary: string;
+    result: string;
+    counts: Record<string, number>;
+  }[] = [];
   try {
     for (let r = 0; r < RUNS; r++) {
       const ext = await launchExtension();
@@ -54,16 +62,19 @@ async function inBrowser(): Promise<BenchResult> {
         await summary.waitFor({ timeout: 300_000 });
         const planMs = performance.now() - started;
         const planned = (await summary.textContent()) ?? '';
+        const cpuBefore = cpuSeconds(extensionDir);
         const clicked = performance.now();
         await page.getByRole('button', { name: 'Import', exact: true }).click();
         const result = page.locator('.import-result');
         await result.waitFor({ timeout: 300_000 });
         const applyMs = performance.now() - clicked;
+        const cpuAfter = cpuSeconds(extensionDir);
+        const applyCpu = { extension: cpuAfter.extension - cpuBefore.extension, other: cpuAfter.other - cpuBefore.other };
         const memory = await stop();
         await cdp.detach();
         const counts = await countRecords(page);
         if (counts.annotations !== COUNT || counts.search !== COUNT) throw new Error(`imported ${JSON.stringify(counts)}`);
-        runs.push({ planMs, applyMs, memory, summary: planned, result: (await result.textContent()) ?? '', counts });
+        runs.push({ planMs, applyMs, applyCpu, memory, summary: planned, result: (await result.textContent()) ?? '', counts });
       } finally {
         await ext.close();
       }
@@ -81,6 +92,9 @@ async function inBrowser(): Promise<BenchResult> {
     runsMs: total.map((t) => round(t, 0)),
     planMs: round(median(runs.map((r) => r.planMs)), 0),
     applyMs: round(median(runs.map((r) => r.applyMs)), 0),
+    // CPU seconds during Import: the extension's process, and the rest of the browser (IndexedDB).
+    applyCpuExtensionS: round(median(runs.map((r) => r.applyCpu.extension)), 1),
+    applyCpuOtherS: round(median(runs.map((r) => r.applyCpu.other)), 1),
     fileMB: round(Buffer.byteLength(text, 'utf8') / 2 ** 20, 1),
     summary: runs[0]!.summary,
     result: runs[0]!.result,

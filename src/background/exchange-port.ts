@@ -3,8 +3,9 @@
  * src/messaging/protocol.ts). One runtime message cannot carry a large export or import (Chrome
  * caps a message at 64 MiB; 100,000 highlights are about 90 MB of JSON), so both go in chunks:
  *
- * - Export: the scope is read in one read transaction (a consistent snapshot), then handed out a
- *   chunk per `next`, each chunk with the pages it needs; the page writes the file as they come.
+ * - Export: the scope is read in one read transaction (a consistent snapshot), in pages, and handed
+ *   out a chunk per `next` as it is read (export-stream.ts), each chunk with the pages it needs;
+ *   the page writes the file as they come.
  * - Import: the page parses and checks the file and sends the annotations in chunks; each is
  *   checked again here and kept in memory. `plan` answers what importing them would do; `apply`
  *   writes them in ONE transaction. Nothing is written before `apply`, so a refused chunk, a closed
@@ -12,8 +13,8 @@
  *
  * Free of extension APIs: a session talks to a `PortLike`, which tests connect in memory.
  */
-import { annotationSize, chunkEnd, FUTURE_TOLERANCE, MAX_PROBLEMS_SHOWN, tooDeepAt, type ImportedAnnotation } from '@/src/core/export';
-import type { Annotation, PageMeta } from '@/src/core/model';
+import { annotationSize, FUTURE_TOLERANCE, MAX_CHUNK_CHARS, MAX_PROBLEMS_SHOWN, tooDeepAt, type ImportedAnnotation } from '@/src/core/export';
+import type { PageMeta } from '@/src/core/model';
 import {
   EXPORT_PORT,
   IMPORT_PORT,
@@ -24,7 +25,8 @@ import {
 } from '@/src/messaging/protocol';
 import type { MarginaliaDb } from './db';
 import { chunkItemsSchema, exportRequestSchema, importedAnnotationSchema, importRequestSchema, MAX_CHUNK_ITEMS } from './exchange-schemas';
-import { applyItems, previewItems, readExport } from './export-import';
+import { applyItems, previewItems } from './export-import';
+import { openExportStream, type ExportStream } from './export-stream';
 import { describeIssues } from './router';
 import { classifySender, isPortAllowed, type SenderInfo } from './sender';
 
@@ -76,7 +78,7 @@ function serve(port: PortLike, handle: (raw: unknown) => Promise<void>, onError:
 }
 
 function serveExport(port: PortLike, deps: ExchangeDeps): void {
-  let state: { annotations: Annotation[]; pages: Map<string, PageMeta>; sent: Set<string>; at: number; size: number } | null = null;
+  let state: { stream: ExportStream; sent: Set<string>; left: number; size: number } | null = null;
   let started = false;
   const session = serve(
     port,
@@ -87,23 +89,25 @@ function serveExport(port: PortLike, deps: ExchangeDeps): void {
       if (request.type === 'start') {
         if (started) return finish('This export has already started.');
         started = true;
-        const snapshot = await readExport(deps.db(), request.scope);
-        state = { annotations: snapshot.annotations, pages: snapshot.pages, sent: new Set(), at: 0, size: request.chunkSize ?? DEFAULT_CHUNK_ITEMS };
-        const meta = { generated: deps.now(), scope: snapshot.scope, appVersion: deps.appVersion };
-        return send({ type: 'header', total: snapshot.annotations.length, meta });
+        // The header goes out once the scope is counted; chunks follow as they are read.
+        const stream = openExportStream(deps.db(), request.scope);
+        const { total, scope } = await stream.header;
+        state = { stream, sent: new Set(), left: total, size: request.chunkSize ?? DEFAULT_CHUNK_ITEMS };
+        const meta = { generated: deps.now(), scope, appVersion: deps.appVersion };
+        return send({ type: 'header', total, meta });
       }
       if (!state) return finish(started ? 'This export is over.' : 'The export has not started.');
-      const end = chunkEnd(state.annotations, state.at, state.size, annotationSize);
-      const annotations = state.annotations.slice(state.at, end);
-      state.at = end;
+      const annotations = await state.stream.take(state.size, annotationSize, MAX_CHUNK_CHARS);
+      if (annotations.length === 0 && state.left > 0) return finish('The export ended before every annotation was read.');
+      state.left -= annotations.length;
       const pages: PageMeta[] = [];
       for (const a of annotations) {
-        const page = state.pages.get(a.url);
+        const page = state.stream.pages.get(a.url);
         if (page && !state.sent.has(a.url)) pages.push(page);
         state.sent.add(a.url);
       }
-      const done = state.at >= state.annotations.length;
-      // The snapshot is let go as soon as the last chunk is out.
+      const done = state.left <= 0;
+      // The stream is let go as soon as the last chunk is out.
       if (done) state = null;
       send({ type: 'chunk', data: JSON.stringify({ annotations, pages } satisfies ExportChunk), done });
     },

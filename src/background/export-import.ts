@@ -25,7 +25,8 @@ import {
 import type { Annotation, PageMeta } from '@/src/core/model';
 import { fail, ok, type ExportFileFormat, type ExportRequestScope, type ImportPreview, type Result } from '@/src/messaging/protocol';
 import type { MarginaliaDb } from './db';
-import { indexImported } from './import-index';
+import { planIndex, writeIndex } from './import-index';
+import { issueWrites } from './raw-writes';
 import { savedOf } from './saved-of';
 import { searchAnnotations } from './search';
 import { pageIndexChanged } from './search-index';
@@ -113,26 +114,36 @@ export async function previewItems(db: MarginaliaDb, items: readonly ImportedAnn
   return { summary: plan.summary, add: plan.add.length, update: plan.update.length, skip: plan.skip.length };
 }
 
-/** Writes a plan and its search entries; runs inside applyItems' transaction. */
+/**
+ * Writes a plan and its search entries; runs inside applyItems' transaction. Everything is read
+ * and worked out first, then every write is issued at once (raw-writes.ts): a read issued after
+ * the writes would wait for all of them.
+ */
 async function applyPlan(db: MarginaliaDb, plan: ImportPlan, existing: ExistingRecords): Promise<void> {
-  if (plan.add.length) await db.annotations.bulkAdd(plan.add);
-  if (plan.update.length) await db.annotations.bulkPut(plan.update);
-  if (plan.pages.length) await db.pages.bulkPut(plan.pages);
   const pages = new Map<string, PageMeta>();
   for (const page of existing.pages.values()) pages.set(page.url, page);
   for (const page of plan.pages) pages.set(page.url, page);
   // A saved page that gained a title or site name: every annotation of it is found by those,
-  // so the whole page is re-indexed (the imported ones included, as they are already written).
+  // so the whole page is re-indexed, its saved annotations as the import leaves them.
   const reindexed = plan.pages.filter((page) => {
     const before = existing.pages.get(page.url);
     return before !== undefined && pageIndexChanged(before, page);
   });
   const toIndex = new Map<string, Annotation>();
-  for (const a of [...plan.add, ...plan.update]) toIndex.set(a.id, a);
-  if (reindexed.length) {
-    for (const a of await db.annotations.where('url').anyOf(reindexed.map((p) => p.url)).toArray()) toIndex.set(a.id, a);
-  }
-  await indexImported(db, [...toIndex.values()], pages);
+  const onPages = await Dexie.Promise.all(
+    reindexed.map((p) => db.annotations.where('[url+created]').between([p.url, Dexie.minKey], [p.url, Dexie.maxKey]).toArray()),
+  );
+  for (const a of onPages.flat()) toIndex.set(a.id, a);
+  for (const a of plan.add) toIndex.set(a.id, a);
+  for (const a of plan.update) toIndex.set(a.id, a);
+  const index = await planIndex(db, [...toIndex.values()], pages);
+  // Issued in this order, the annotations are being written while the postings are merged.
+  const records = [
+    issueWrites(db.annotations, 'add', plan.add),
+    issueWrites(db.annotations, 'put', plan.update),
+    issueWrites(db.pages, 'put', plan.pages),
+  ];
+  await Dexie.Promise.all([...records, writeIndex(db, index)]);
 }
 
 /** Plans checked annotations again and applies them in one read-write transaction; all or nothing. */

@@ -6,19 +6,36 @@
  * highlight); done together, they are one read and one write per block. Runs inside the import's
  * read-write transaction, which must include `pages`, `search` and `postings`.
  */
+import Dexie from 'dexie';
 import type { Annotation } from '@/src/core/model';
-import type { PageFields } from '@/src/core/search/document';
+import type { PageFields, SearchDoc } from '@/src/core/search/document';
 import { BLOCK_MAX, blocksOf, docTerms, type PostingBlock } from '@/src/core/search/postings';
 import type { MarginaliaDb } from './db';
+import { issueWrites } from './raw-writes';
 import { documentsFor } from './search-index';
 
-/** Writes the search documents, and their postings, of these annotations (distinct ids). */
-export async function indexImported(
+/**
+ * What indexing an import writes: documents to delete and to put, and each changed term's keys
+ * gained and lost with its saved blocks (merged into the blocks to write by `writeIndex`).
+ */
+export interface IndexWrites {
+  staleKeys: number[];
+  docs: SearchDoc[];
+  changes: Map<string, { add: number[]; remove: Set<number> }>;
+  blocks: Map<string, PostingBlock[]>;
+}
+
+/**
+ * Reads what the index holds for these annotations (distinct ids) and works out the documents to
+ * write and the postings that change; writes nothing. Called before any of the import's writes are
+ * issued, since a read issued after them would wait for all of them.
+ */
+export async function planIndex(
   db: MarginaliaDb,
   annotations: readonly Annotation[],
   pages: ReadonlyMap<string, PageFields> = new Map(),
-): Promise<void> {
-  if (!annotations.length) return;
+): Promise<IndexWrites> {
+  if (!annotations.length) return { staleKeys: [], docs: [], changes: new Map(), blocks: new Map() };
   const { current, docs } = await documentsFor(db, annotations, pages);
 
   // What each term gains and loses, over every document at once.
@@ -30,7 +47,12 @@ export async function indexImported(
   };
   const staleKeys: number[] = [];
   for (const doc of docs) {
-    const previous = current.get(doc.id) ?? [];
+    const previous = current.get(doc.id);
+    if (!previous) {
+      // A new document: every term gains it (docTerms are distinct).
+      for (const term of docTerms(doc)) change(term).add.push(doc.key);
+      continue;
+    }
     const same = previous.find((d) => d.key === doc.key);
     // A document under another key (the creation time changed on import) goes, with its postings.
     for (const stale of previous) {
@@ -43,19 +65,33 @@ export async function indexImported(
     for (const term of before) if (!after.has(term)) change(term).remove.add(doc.key);
     for (const term of after) if (!before.has(term)) change(term).add.push(doc.key);
   }
+  return { staleKeys, docs, changes, blocks: await readTermBlocks(db, [...changes.keys()]) };
+}
 
-  const blocks = await readTermBlocks(db, [...changes.keys()]);
+/**
+ * Issues the writes of `planIndex` (see raw-writes.ts) and returns a promise of their end: the
+ * documents first, then the posting blocks, merged while the database writes what was issued before.
+ * Inside the import's read-write transaction, which must include `search` and `postings`.
+ */
+export function writeIndex(db: MarginaliaDb, { staleKeys, docs, changes, blocks }: IndexWrites): Promise<unknown> {
+  const documents = [issueWrites(db.search, 'delete', staleKeys), issueWrites(db.search, 'put', docs)];
   const put: PostingBlock[] = [];
   const drop: [string, number][] = [];
   for (const [term, { add, remove }] of changes) {
     const merged = mergePostings(term, blocks.get(term) ?? [], add, remove);
-    put.push(...merged.put);
+    for (const block of merged.put) put.push(block);
     for (const last of merged.drop) drop.push([term, last]);
   }
-  if (staleKeys.length) await db.search.bulkDelete(staleKeys);
-  await db.search.bulkPut(docs);
-  if (drop.length) await db.postings.bulkDelete(drop);
-  if (put.length) await db.postings.bulkPut(put);
+  return Dexie.Promise.all([...documents, issueWrites(db.postings, 'delete', drop), issueWrites(db.postings, 'put', put)]);
+}
+
+/** Writes the search documents, and their postings, of these annotations (distinct ids). */
+export async function indexImported(
+  db: MarginaliaDb,
+  annotations: readonly Annotation[],
+  pages: ReadonlyMap<string, PageFields> = new Map(),
+): Promise<void> {
+  await writeIndex(db, await planIndex(db, annotations, pages));
 }
 
 /**

@@ -4,6 +4,7 @@
  * `search` and `postings` (and `pages` where a page is read): an annotation and its index entries
  * are written together or not at all.
  */
+import Dexie from 'dexie';
 import type { Annotation, PageMeta } from '@/src/core/model';
 import { buildSearchDoc, KEY_SLOTS, keyFitsTime, preferredSlot, searchKey, type PageFields, type SearchDoc } from '@/src/core/search/document';
 import { docTerms } from '@/src/core/search/postings';
@@ -132,6 +133,6 @@ export function pageIndexChanged(before: PageMeta | undefined, after: PageMeta):
 
 /** Rewrites the documents of every annotation of a page, after its title or site changed. */
 export async function reindexPage(db: MarginaliaDb, page: PageMeta): Promise<void> {
-  const annotations = await db.annotations.where('url').equals(page.url).toArray();
+  const annotations = await db.annotations.where('[url+created]').between([page.url, Dexie.minKey], [page.url, Dexie.maxKey]).toArray();
   await indexAnnotations(db, annotations, new Map([[page.url, page]]));
 }

@@ -264,10 +264,14 @@ describe('refusals leave the database unchanged', () => {
     const { items, before } = await setUp();
     const imp = new ImportConnection(connect(IMPORT_PORT));
     await imp.plan(items, { chunkSize: 6 });
-    // The annotations are written, then the search index fails.
-    vi.spyOn(db.postings, 'bulkPut').mockImplementation((() => Promise.reject(new Error('QuotaExceededError'))) as never);
+    // The annotations are written, then the browser refuses to write the search index.
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'postings') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await expect(imp.apply()).rejects.toThrow(/nothing was changed.*QuotaExceededError/);
+    await expect(imp.apply()).rejects.toThrow(/nothing was changed[\s\S]*QuotaExceededError/);
     imp.destroy();
     expect(await dumpAll()).toBe(before);
   });

@@ -8,7 +8,7 @@ import { DB_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type Margina
 import { createRepository, type Repository } from '@/src/background/repository';
 import { searchAnnotations, TUNING, type SearchTuning } from '@/src/background/search';
 import type { Annotation } from '@/src/core/model';
-import { buildSearchDoc } from '@/src/core/search/document';
+import { buildSearchDoc, type SearchDoc } from '@/src/core/search/document';
 import { blocksOf, docTerms, META } from '@/src/core/search/postings';
 import { parseQuery } from '@/src/core/search/query';
 import { scanSearch } from '@/src/core/search/rank';
@@ -330,7 +330,8 @@ describe('upgrade to v4', () => {
     v3.version(2).stores(SCHEMA_V2);
     v3.version(3).stores(SCHEMA_V3);
     const byTerm = new Map<string, number[]>();
-    for (const doc of docs) for (const term of [...doc.tokens, ...doc.facets.map((f) => `#${f}`)]) byTerm.set(term, [...(byTerm.get(term) ?? []), doc.key]);
+    const wordsOf = (doc: SearchDoc) => [...new Set(`${doc.body} ${doc.meta}`.split(' ').filter((w) => w !== '' && w !== '|'))];
+    for (const doc of docs) for (const term of [...wordsOf(doc), ...doc.facets.map((f) => `#${f}`)]) byTerm.set(term, [...(byTerm.get(term) ?? []), doc.key]);
     await v3.table('search').bulkAdd(docs);
     await v3.table('postings').bulkAdd([...byTerm].flatMap(([term, keys]) => blocksOf(term, keys)));
     v3.close();

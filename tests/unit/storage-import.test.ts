@@ -184,13 +184,17 @@ describe('import.apply', () => {
     const before = await dumpAll();
     const { annotations, pages } = generate(30, 3);
     const text = [...jsonChunks(annotations, pages, { generated: NOW, scope: { kind: 'all' }, appVersion: '0.1.0' })].join('');
-    // The annotations are added, then writing the pages fails.
-    const spy = vi.spyOn(db.pages, 'bulkPut').mockImplementation((() => Promise.reject(new Error('QuotaExceededError'))) as never);
+    // The annotations are added, then the browser refuses to write a page.
+    const put = IDBObjectStore.prototype.put;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'pages') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const reply = await applyImport(db, text, { now: NOW });
     spy.mockRestore();
     log.mockRestore();
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/nothing was changed.*QuotaExceededError/) });
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/nothing was changed[\s\S]*QuotaExceededError/) });
     expect(await dumpAll()).toBe(before);
   });
 

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_VERSION, openDatabase, SCHEMA_V1, type MarginaliaDb } from '@/src/background/db';
+import { DB_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V5, type MarginaliaDb } from '@/src/background/db';
 import { backfillV2, type V1Annotation } from '@/src/background/migrations';
 import { createRepository } from '@/src/background/repository';
 
@@ -62,16 +62,15 @@ describe('migration v1 → v2', () => {
     expect(await opened.pages.get(PAGE)).toEqual({ url: PAGE, title: 'Old story', updated: 50 });
   });
 
-  it('makes the new indexes usable on upgraded records', async () => {
+  it('makes the indexes usable on upgraded records', async () => {
     const name = `migrate-${crypto.randomUUID()}`;
     const older = v1Record({ created: 100, tags: ['ice'] });
     const newer = v1Record({ created: 200, updated: 900 });
     await writeV1(name, [newer, older]);
 
     opened = openDatabase(name);
-    expect(await opened.annotations.where('kind').equals('highlight').count()).toBe(2);
     expect((await opened.annotations.where('tags').equals('ice').toArray()).map((a) => a.id)).toEqual([older.id]);
-    expect((await opened.annotations.orderBy('updated').reverse().first())?.id).toBe(newer.id);
+    expect((await opened.annotations.orderBy('created').reverse().first())?.id).toBe(newer.id);
     const repo = createRepository(opened);
     expect((await repo.forPage(PAGE)).map((a) => a.id)).toEqual([older.id, newer.id]);
     expect(await repo.listTags()).toEqual(['ice']);
@@ -94,5 +93,28 @@ describe('migration v1 → v2', () => {
     const copy = structuredClone(record);
     backfillV2(record);
     expect(record).toEqual(copy);
+  });
+});
+
+describe('migration v5 → v6', () => {
+  it('drops the url, updated and kind indexes of annotations, keeps every record, and finds a page’s annotations', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v5 = new Dexie(name);
+    v5.version(5).stores(SCHEMA_V5);
+    const first = { ...v1Record({ created: 100, tags: ['ice'] }), kind: 'highlight', orphan: false, updated: 100 };
+    const second = { ...v1Record({ created: 200 }), kind: 'quote', orphan: false, updated: 300, tags: [] };
+    const elsewhere = { ...v1Record({ created: 150, url: 'https://other.example.com/' }), kind: 'highlight', orphan: false, updated: 150, tags: [] };
+    await v5.table('annotations').bulkAdd([second, first, elsewhere]);
+    v5.close();
+
+    opened = openDatabase(name);
+    await opened.open();
+    expect(opened.verno).toBe(DB_VERSION);
+    const store = opened.backendDB().transaction('annotations').objectStore('annotations');
+    expect([...store.indexNames].sort()).toEqual(['[url+created]', 'created', 'tags']);
+    expect(await opened.annotations.toArray()).toEqual([first, second, elsewhere].sort((a, b) => a.id.localeCompare(b.id)));
+    const repo = createRepository(opened);
+    expect((await repo.forPage(PAGE)).map((a) => a.id)).toEqual([first.id, second.id]);
+    expect(await repo.listTags()).toEqual(['ice']);
   });
 });

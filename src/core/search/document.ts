@@ -17,9 +17,7 @@ export interface SearchDoc {
   key: number;
   /** The annotation's id. */
   id: string;
-  /** Multi-entry index: every distinct word of every field. */
-  tokens: string[];
-  /** Multi-entry index: `field:value` filter entries (`tag:ice`, `site:nbcchicago.com`, `is:orphan`). */
+  /** `field:value` filter entries (`tag:ice`, `site:nbcchicago.com`, `is:orphan`), posting terms of their own. */
   facets: string[];
   /** Words of the highlight, note and tags: ` w w | w w | w `; field groups apart so phrases stay inside one. */
   body: string;
@@ -122,7 +120,6 @@ export function buildSearchDoc(a: Annotation, page: PageFields, key = searchKey(
   return {
     key,
     id: a.id,
-    tokens: [...new Set([...text, ...note, ...tags, ...title, ...site])],
     facets: [...facets],
     body: joinGroups([text, note, tags]),
     meta: joinGroups([title, site]),

@@ -10,12 +10,15 @@ export const MAX_TOKEN_LENGTH = 32;
 /** Letters that Unicode decomposition leaves alone but readers expect to match plain letters. */
 const SPECIAL: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 const SPECIAL_RE = /[ßæœøłđðþı]/g;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Case- and accent-insensitive form: compatibility decomposition, combining marks dropped, lower
  * case. "Élection" → "election", "ﬁnance" → "finance".
  */
 export function fold(text: string): string {
+  // ASCII is its own decomposition, has no marks and none of SPECIAL: lower case is all it needs.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
