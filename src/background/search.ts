@@ -5,9 +5,9 @@
  * 1. Each term of the query is a range of posting terms (src/core/search/postings.ts): a word's
  *    prefix covers every word it starts, in the body and (marked) in the title or site; a phrase
  *    word is exact; a filter is its value or prefix. A short range is read whole in one request;
- *    a longer one term by term in growing windows of blocks, newest keys first
- *    (src/background/search-lists.ts). A range of too many terms (a one-letter prefix) is left to
- *    the documents.
+ *    a longer one term by term in growing windows, newest keys first, every list as far as the
+ *    same key (src/background/search-lists.ts). A range of too many terms (a one-letter prefix)
+ *    is left to the documents.
  * 2. Up to the oldest key where every read term is complete, each candidate's score is known from
  *    the postings alone: whether each word is in the body or only in the title or site is in its
  *    posting term. Phrases (words in a row) and terms left to the documents are checked on the
@@ -198,7 +198,7 @@ async function searchTerms(
     // So few of the best, where every list has been read a little, that even a window `growth`
     // times larger would not do: read the rest at once.
     if (window > tuning.firstWindow && best * tuning.growth <= limit) window = Infinity;
-    await clock.time('postings', () => Promise.all(posted.map((t) => readMore(t.keys, window, clock))));
+    await clock.time('postings', () => readMore(posted.map((t) => t.keys), window, clock));
   }
   const shown = ranked.slice(0, limit).map((c) => c.key);
   await checked.read(shown);
