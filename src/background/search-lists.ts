@@ -6,7 +6,7 @@
  * on its `postings` store).
  */
 import Dexie from 'dexie';
-import { META, type PostingBlock } from '@/src/core/search/postings';
+import { blockPositions, META, type PostingBlock } from '@/src/core/search/postings';
 import type { SearchClock } from './search-clock';
 
 /** One posting term's keys read so far. */
@@ -28,6 +28,8 @@ export interface TermKeys {
   lists: PostingList[];
   /** False when the range stands for too many terms to read them one by one: only documents can tell. */
   posted: boolean;
+  /** For a phrase word: its positions in each document's body, where the blocks read hold them. */
+  positions?: Map<number, number[]>;
 }
 
 /** The planner's thresholds; tests shrink them to drive every path with little data. */
@@ -62,6 +64,7 @@ function addBlocks(keys: TermKeys, blocks: readonly PostingBlock[]): void {
     for (const key of block.keys) {
       if ((keys.weights.get(key) ?? 0) < weight) keys.weights.set(key, weight);
     }
+    if (keys.positions && block.pos) for (const [key, pos] of blockPositions(block)) keys.positions.set(key, pos);
   }
 }
 
@@ -98,8 +101,8 @@ async function blockKeys(from: [string, number], to: string, max: number): Promi
  * one request when it is short, else its first blocks and the keys of all the others, so that
  * later reads take exactly the blocks they need.
  */
-export async function openTerm(from: string, to: string, tuning: ListTuning, clock: SearchClock): Promise<TermKeys> {
-  const keys: TermKeys = { weights: new Map(), lists: [], posted: true };
+export async function openTerm(from: string, to: string, tuning: ListTuning, clock: SearchClock, withPositions = false): Promise<TermKeys> {
+  const keys: TermKeys = { weights: new Map(), lists: [], posted: true, ...(withPositions ? { positions: new Map() } : {}) };
   const blocks = await request(store().getAll(rangeOf(from, to), tuning.rangeBlocks) as IDBRequest<PostingBlock[]>);
   clock.count('blocks', blocks.length);
   addBlocks(keys, blocks);

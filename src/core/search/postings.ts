@@ -5,8 +5,11 @@
  * or `#` and a filter value. Keeping the two kinds of words apart lets a search score candidates
  * (body above title, src/core/search/rank.ts) from the postings alone, without their documents.
  * IndexedDB costs per entry read, so reading a common word's 16,000 matches from a multi-entry
- * index is 16,000 entries; from blocks it is 16 records. Pure: building and editing blocks, no
- * database (src/background/postings.ts stores them).
+ * index is 16,000 entries; from blocks it is 16 records. A body word's block also holds where the
+ * word stands in each document (`pos`), so that a phrase is checked on the postings instead of on
+ * every candidate's document. Pure: building and editing blocks, no database
+ * (src/background/postings.ts stores them). Every writer of the index (per edit, bulk import,
+ * upgrades) builds its blocks with the helpers here.
  */
 import type { SearchDoc } from './document';
 
@@ -19,7 +22,16 @@ export interface PostingBlock {
   last: number;
   /** Ascending, no duplicates; every key ≤ `last` and > the previous block's `last`. */
   keys: number[];
+  /**
+   * Body words: key by key, how many positions the word has in that document's body and then
+   * those positions (word indexes, see `docPositions`); a count of 0 means not known (the
+   * document is checked instead). Absent when no key's positions are known.
+   */
+  pos?: number[];
 }
+
+/** Word positions by key, as blocks are built from and unpacked to. */
+export type Positions = ReadonlyMap<number, readonly number[]>;
 
 /** A filter value as a posting term; `#` keeps filters apart from words (no word starts with it). */
 export const facetTerm = (facet: string): string => `#${facet}`;
@@ -33,6 +45,30 @@ export const META = '\u0001';
 /** The words of a ` w w | w ` field string (src/core/search/document.ts). */
 const fieldWords = (field: string): string[] => field.split(' ').filter((w) => w !== '' && w !== '|');
 
+/**
+ * Where each body word stands: its indexes among the body's words and group marks (` a b | c `:
+ * a 0, b 1, c 3). Two words are next to each other in the body — ` a b ` in it — exactly when
+ * their positions differ by one, so a phrase is checked from positions as `scoreDoc` checks it.
+ */
+export function docPositions(doc: Pick<SearchDoc, 'body'>): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  let at = 0;
+  for (const piece of doc.body.split(' ')) {
+    if (piece === '') continue;
+    if (piece !== '|') {
+      const list = out.get(piece);
+      if (list) list.push(at);
+      else out.set(piece, [at]);
+    }
+    at++;
+  }
+  return out;
+}
+
+/** Whether two position lists are the same (an edit that moves a word rewrites its posting). */
+export const samePositions = (a: readonly number[] | undefined, b: readonly number[] | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((p, i) => p === b[i]));
+
 /** Every posting term of a document: its body words, its title and site words not in the body, its filter values. */
 export function docTerms(doc: Pick<SearchDoc, 'body' | 'meta' | 'facets'>): string[] {
   const body = new Set(fieldWords(doc.body));
@@ -40,29 +76,57 @@ export function docTerms(doc: Pick<SearchDoc, 'body' | 'meta' | 'facets'>): stri
   return [...body, ...[...metaOnly].map((w) => w + META), ...doc.facets.map(facetTerm)];
 }
 
+/** One block of a term's keys (ascending), with the positions known for them. */
+export function packBlock(term: string, keys: number[], positions?: Positions): PostingBlock {
+  const block: PostingBlock = { term, last: keys[keys.length - 1]!, keys };
+  if (positions?.size && keys.some((key) => positions.has(key))) {
+    const pos: number[] = [];
+    for (const key of keys) {
+      const list = positions.get(key) ?? [];
+      pos.push(list.length, ...list);
+    }
+    block.pos = pos;
+  }
+  return block;
+}
+
+/** The positions a block holds, by key (keys without known positions left out). */
+export function blockPositions(block: PostingBlock): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const pos = block.pos;
+  if (!pos) return out;
+  let at = 0;
+  for (const key of block.keys) {
+    const count = pos[at] ?? 0;
+    if (count > 0) out.set(key, pos.slice(at + 1, at + 1 + count));
+    at += 1 + count;
+  }
+  return out;
+}
+
 /** The blocks of one term's keys (any order, no duplicates), each at most half full so inserts fit. */
-export function blocksOf(term: string, keys: number[]): PostingBlock[] {
+export function blocksOf(term: string, keys: number[], positions?: Positions): PostingBlock[] {
   const sorted = [...keys].sort((a, b) => a - b);
   const blocks: PostingBlock[] = [];
   const size = BLOCK_MAX / 2;
-  for (let i = 0; i < sorted.length; i += size) {
-    const slice = sorted.slice(i, i + size);
-    blocks.push({ term, last: slice[slice.length - 1]!, keys: slice });
-  }
+  for (let i = 0; i < sorted.length; i += size) blocks.push(packBlock(term, sorted.slice(i, i + size), positions));
   return blocks;
 }
 
 /** All blocks for a set of documents, term by term (for building the index in one go). */
 export function buildPostings(docs: Iterable<Pick<SearchDoc, 'key' | 'body' | 'meta' | 'facets'>>): PostingBlock[] {
-  const byTerm = new Map<string, number[]>();
+  const byTerm = new Map<string, { keys: number[]; positions: Map<number, number[]> }>();
   for (const doc of docs) {
+    const positions = docPositions(doc);
     for (const term of docTerms(doc)) {
-      const list = byTerm.get(term);
-      if (list) list.push(doc.key);
-      else byTerm.set(term, [doc.key]);
+      let list = byTerm.get(term);
+      if (!list) byTerm.set(term, (list = { keys: [], positions: new Map() }));
+      list.keys.push(doc.key);
+      const pos = positions.get(term);
+      if (pos) list.positions.set(doc.key, pos);
     }
   }
-  return [...byTerm].flatMap(([term, keys]) => blocksOf(term, keys));
+  return [...byTerm].flatMap(([term, { keys, positions }]) => blocksOf(term, keys, positions));
 }
 
 /** Index of the first element ≥ key in an ascending array. */
@@ -77,17 +141,18 @@ function lowerBound(keys: readonly number[], key: number): number {
   return lo;
 }
 
-/** The block with `key` added (if absent), split in two when it outgrows BLOCK_MAX. */
-export function insertKey(block: PostingBlock, key: number): PostingBlock[] {
+/** The block with `key` added (or its positions replaced), split in two when it outgrows BLOCK_MAX. */
+export function insertKey(block: PostingBlock, key: number, pos?: readonly number[]): PostingBlock[] {
   const at = lowerBound(block.keys, key);
-  if (block.keys[at] === key) return [block];
-  const keys = [...block.keys.slice(0, at), key, ...block.keys.slice(at)];
-  if (keys.length <= BLOCK_MAX) return [{ term: block.term, last: keys[keys.length - 1]!, keys }];
+  const present = block.keys[at] === key;
+  const positions = blockPositions(block);
+  if (present && samePositions(positions.get(key), pos)) return [block];
+  if (pos?.length) positions.set(key, [...pos]);
+  else positions.delete(key);
+  const keys = present ? block.keys : [...block.keys.slice(0, at), key, ...block.keys.slice(at)];
+  if (keys.length <= BLOCK_MAX) return [packBlock(block.term, keys, positions)];
   const half = keys.length >> 1;
-  return [
-    { term: block.term, last: keys[half - 1]!, keys: keys.slice(0, half) },
-    { term: block.term, last: keys[keys.length - 1]!, keys: keys.slice(half) },
-  ];
+  return [packBlock(block.term, keys.slice(0, half), positions), packBlock(block.term, keys.slice(half), positions)];
 }
 
 /** The block with `key` removed; null when that leaves it empty. */
@@ -95,5 +160,5 @@ export function removeKey(block: PostingBlock, key: number): PostingBlock | null
   const at = lowerBound(block.keys, key);
   if (block.keys[at] !== key) return block;
   const keys = [...block.keys.slice(0, at), ...block.keys.slice(at + 1)];
-  return keys.length ? { term: block.term, last: keys[keys.length - 1]!, keys } : null;
+  return keys.length ? packBlock(block.term, keys, blockPositions(block)) : null;
 }
