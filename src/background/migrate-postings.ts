@@ -7,7 +7,7 @@
  */
 import type { Transaction } from 'dexie';
 import type { SearchDoc } from '@/src/core/search/document';
-import { blocksOf, docPositions, docTerms, type PostingBlock } from '@/src/core/search/postings';
+import { postingsBuilder, type PostingBlock } from '@/src/core/search/postings';
 
 /** Documents read, and blocks written, per request. */
 const CHUNK = 2_000;
@@ -17,27 +17,19 @@ export async function rebuildPostings(tx: Transaction): Promise<void> {
   const search = tx.table<SearchDoc, number>('search');
   const postings = tx.table<PostingBlock, [string, number]>('postings');
   await postings.clear();
-  const byTerm = new Map<string, { keys: number[]; positions: Map<number, number[]> }>();
+  // Documents come in key order, so every term's keys arrive sorted.
+  const builder = postingsBuilder();
   let last: number | undefined;
   for (;;) {
     const range = last === undefined ? search.toCollection() : search.where(':id').above(last);
     const docs = await range.limit(CHUNK).toArray();
-    for (const doc of docs) {
-      const positions = docPositions(doc);
-      for (const term of docTerms(doc)) {
-        let list = byTerm.get(term);
-        if (!list) byTerm.set(term, (list = { keys: [], positions: new Map() }));
-        list.keys.push(doc.key);
-        const pos = positions.get(term);
-        if (pos) list.positions.set(doc.key, pos);
-      }
-    }
+    for (const doc of docs) builder.add(doc);
     if (docs.length < CHUNK) break;
     last = docs[docs.length - 1]!.key;
   }
   let blocks: PostingBlock[] = [];
-  for (const [term, { keys, positions }] of byTerm) {
-    blocks.push(...blocksOf(term, keys, positions));
+  for (const termBlocks of builder.blocks()) {
+    blocks.push(...termBlocks);
     if (blocks.length >= CHUNK) {
       await postings.bulkPut(blocks);
       blocks = [];

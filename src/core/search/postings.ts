@@ -78,15 +78,23 @@ export function docTerms(doc: Pick<SearchDoc, 'body' | 'meta' | 'facets'>): stri
 
 /** One block of a term's keys (ascending), with the positions known for them. */
 export function packBlock(term: string, keys: number[], positions?: Positions): PostingBlock {
+  return packSorted(term, keys, positions?.size ? keys.map((key) => positions.get(key)) : undefined);
+}
+
+/** One block of a term's keys (ascending), with each key's positions where known (`pos[i]` for `keys[i]`). */
+function packSorted(term: string, keys: number[], pos?: readonly (readonly number[] | undefined)[]): PostingBlock {
   const block: PostingBlock = { term, last: keys[keys.length - 1]!, keys };
-  if (positions?.size && keys.some((key) => positions.has(key))) {
-    const pos: number[] = [];
-    for (const key of keys) {
-      const list = positions.get(key) ?? [];
-      pos.push(list.length, ...list);
+  if (!pos?.some((list) => list !== undefined)) return block;
+  const packed: number[] = [];
+  for (const list of pos) {
+    if (!list) {
+      packed.push(0);
+      continue;
     }
-    block.pos = pos;
+    packed.push(list.length);
+    for (const p of list) packed.push(p);
   }
+  block.pos = packed;
   return block;
 }
 
@@ -106,27 +114,52 @@ export function blockPositions(block: PostingBlock): Map<number, number[]> {
 
 /** The blocks of one term's keys (any order, no duplicates), each at most half full so inserts fit. */
 export function blocksOf(term: string, keys: number[], positions?: Positions): PostingBlock[] {
-  const sorted = [...keys].sort((a, b) => a - b);
+  const sorted = Array.from(Float64Array.from(keys).sort());
+  return sortedBlocks(term, sorted, positions?.size ? sorted.map((key) => positions.get(key)) : undefined);
+}
+
+/** The blocks of one term's keys given ascending, with their positions alongside (as `packSorted`). */
+function sortedBlocks(term: string, keys: number[], pos?: readonly (readonly number[] | undefined)[]): PostingBlock[] {
   const blocks: PostingBlock[] = [];
   const size = BLOCK_MAX / 2;
-  for (let i = 0; i < sorted.length; i += size) blocks.push(packBlock(term, sorted.slice(i, i + size), positions));
+  for (let i = 0; i < keys.length; i += size) blocks.push(packSorted(term, keys.slice(i, i + size), pos?.slice(i, i + size)));
   return blocks;
+}
+
+/**
+ * Gathers the postings of many documents, term by term, for building the index in one go; fed
+ * documents in ascending key order, every term's keys arrive sorted.
+ */
+export function postingsBuilder(): { add(doc: Pick<SearchDoc, 'key' | 'body' | 'meta' | 'facets'>): void; blocks(): Iterable<PostingBlock[]> } {
+  const byTerm = new Map<string, { keys: number[]; pos: (number[] | undefined)[] }>();
+  let previous = -Infinity;
+  let sorted = true;
+  return {
+    add(doc) {
+      if (doc.key <= previous) sorted = false;
+      previous = doc.key;
+      const positions = docPositions(doc);
+      for (const term of docTerms(doc)) {
+        let list = byTerm.get(term);
+        if (!list) byTerm.set(term, (list = { keys: [], pos: [] }));
+        list.keys.push(doc.key);
+        list.pos.push(positions.get(term));
+      }
+    },
+    *blocks() {
+      for (const [term, { keys, pos }] of byTerm) {
+        if (sorted) yield sortedBlocks(term, keys, pos);
+        else yield blocksOf(term, keys, new Map(keys.flatMap((key, i) => (pos[i] ? [[key, pos[i]!] as const] : []))));
+      }
+    },
+  };
 }
 
 /** All blocks for a set of documents, term by term (for building the index in one go). */
 export function buildPostings(docs: Iterable<Pick<SearchDoc, 'key' | 'body' | 'meta' | 'facets'>>): PostingBlock[] {
-  const byTerm = new Map<string, { keys: number[]; positions: Map<number, number[]> }>();
-  for (const doc of docs) {
-    const positions = docPositions(doc);
-    for (const term of docTerms(doc)) {
-      let list = byTerm.get(term);
-      if (!list) byTerm.set(term, (list = { keys: [], positions: new Map() }));
-      list.keys.push(doc.key);
-      const pos = positions.get(term);
-      if (pos) list.positions.set(doc.key, pos);
-    }
-  }
-  return [...byTerm].flatMap(([term, { keys, positions }]) => blocksOf(term, keys, positions));
+  const builder = postingsBuilder();
+  for (const doc of [...docs].sort((a, b) => a.key - b.key)) builder.add(doc);
+  return [...builder.blocks()].flat();
 }
 
 /** Index of the first element ≥ key in an ascending array. */
