@@ -79,11 +79,13 @@ export function inRow(positions: readonly (readonly number[])[]): boolean {
   return !!first?.some((p) => rest.every((list, i) => list.includes(p + i + 1)));
 }
 
-/** The score of `key` as the postings see it (exact or a bound), or null when some read term rules it out. */
-function scoreOf(key: number, terms: readonly Term[], q: ParsedQuery): { score: number; exact: boolean } | null {
+/**
+ * The score of `key` as the postings see it (exact or a bound), or null when some read term rules
+ * it out. `phrases` holds each phrase's words' postings (the same for every key).
+ */
+function scoreOf(key: number, terms: readonly Term[], phrases: readonly (TermKeys | undefined)[][]): { score: number; exact: boolean } | null {
   let score = 0;
   let exact = true;
-  const phraseWords = new Map<string, TermKeys>();
   for (const t of terms) {
     if (!t.keys.posted) {
       // Left to the document: a word there scores at most as a body match.
@@ -94,10 +96,8 @@ function scoreOf(key: number, terms: readonly Term[], q: ParsedQuery): { score: 
     const weight = t.keys.weights.get(key);
     if (weight === undefined) return null;
     if (t.role === 'word') score += weight;
-    else if (t.role === 'phrase') phraseWords.set(t.from, t.keys);
   }
-  for (const phrase of q.phrases) {
-    const keys = phrase.map((w) => phraseWords.get(w));
+  for (const keys of phrases) {
     // In the body only if all its words are; with any of them only in the title, there or nowhere.
     if (!keys.every((k) => k === undefined || k.weights.get(key) === 2)) {
       score += 1;
@@ -210,6 +210,8 @@ async function searchTerms(
     return ranking.result();
   }
   const top = maxScore(q);
+  const phraseWords = new Map(terms.filter((t) => t.role === 'phrase').map((t) => [t.from, t.keys]));
+  const phrases = q.phrases.map((phrase) => phrase.map((w) => phraseWords.get(w)));
   const checked = new Checked(db, q, clock);
   let ranked: Candidate[] = [];
   for (let window = tuning.firstWindow; ; window = window >= tuning.lastWindow ? Infinity : window * tuning.growth) {
@@ -219,7 +221,7 @@ async function searchTerms(
     const byScore = new Map<number, { exact: number[]; bound: number[] }>();
     for (const key of driver.keys.weights.keys()) {
       if (key > bound) continue;
-      const scored = scoreOf(key, terms, q);
+      const scored = scoreOf(key, terms, phrases);
       if (!scored) continue;
       let group = byScore.get(scored.score);
       if (!group) byScore.set(scored.score, (group = { exact: [], bound: [] }));
