@@ -1,8 +1,10 @@
 // Posting blocks (pure): built from documents, split when full, emptied and dropped.
 import { describe, expect, it } from 'vitest';
-import { BLOCK_MAX, blockPositions, blocksOf, buildPostings, docPositions, docTerms, insertKey, META, packBlock, removeKey, type PostingBlock } from '@/src/core/search/postings';
+import { BLOCK_MAX, blockPositions, blocksOf, buildPostings, docPositions, docTerms, insertKey, MAX_POSITION, META, packBlock, removeKey, type PostingBlock } from '@/src/core/search/postings';
 
 const keysOf = (blocks: readonly PostingBlock[]) => blocks.flatMap((b) => b.keys);
+/** Positions as a block holds them: one UTF-16 code unit per number. */
+const codes = (...numbers: number[]) => String.fromCharCode(...numbers);
 
 describe('building', () => {
   it('gives each word and filter value of each document its keys, sorted, in half-full blocks, body words with positions', () => {
@@ -18,11 +20,11 @@ describe('building', () => {
     const byTerm = Object.fromEntries(blocks.map((b) => [b.term, b]));
     expect(byTerm).toEqual({
       // Key by key: a count, then the word's positions among the body's words and group marks.
-      mayor: { term: 'mayor', last: -10, keys: [-30, -10], pos: [1, 0, 1, 0] },
+      mayor: { term: 'mayor', last: -10, keys: [-30, -10], pos: codes(1, 0, 1, 0) },
       [`mayor${META}`]: { term: `mayor${META}`, last: -20, keys: [-20] },
-      budget: { term: 'budget', last: -20, keys: [-30, -20], pos: [1, 2, 1, 1] },
-      the: { term: 'the', last: -20, keys: [-20], pos: [1, 0] },
-      ice: { term: 'ice', last: -20, keys: [-20], pos: [1, 4] },
+      budget: { term: 'budget', last: -20, keys: [-30, -20], pos: codes(1, 2, 1, 1) },
+      the: { term: 'the', last: -20, keys: [-20], pos: codes(1, 0) },
+      ice: { term: 'ice', last: -20, keys: [-20], pos: codes(1, 4) },
       [`nbc${META}`]: { term: `nbc${META}`, last: -10, keys: [-30, -20, -10] },
       '#tag:ice': { term: '#tag:ice', last: -20, keys: [-30, -20] },
     });
@@ -58,7 +60,7 @@ describe('editing', () => {
 
   it('keeps each key’s positions through inserts, replacements, splits and removals', () => {
     const block = blocksOf('t', [1, 5, 9], new Map([[1, [0]], [9, [3, 7]]]))[0]!;
-    expect(block).toEqual({ term: 't', last: 9, keys: [1, 5, 9], pos: [1, 0, 0, 2, 3, 7] });
+    expect(block).toEqual({ term: 't', last: 9, keys: [1, 5, 9], pos: codes(1, 0, 0, 2, 3, 7) });
     const [inserted] = insertKey(block, 3, [2]);
     expect(Object.fromEntries(blockPositions(inserted!))).toEqual({ 1: [0], 3: [2], 9: [3, 7] });
     const [moved] = insertKey(block, 9, [4]);
@@ -72,6 +74,9 @@ describe('editing', () => {
     const all = new Map(halves.flatMap((b) => [...blockPositions(b)]));
     expect(all.size).toBe(BLOCK_MAX + 1);
     expect([...all].every(([k, p]) => p.length === 1 && p[0] === k)).toBe(true);
+    // Past the largest position a block holds, a document's positions are not known (its body is checked).
+    const far = packBlock('t', [1, 2], new Map([[1, [MAX_POSITION + 1]], [2, [5, MAX_POSITION]]]));
+    expect(Object.fromEntries(blockPositions(far))).toEqual({ 2: [5, MAX_POSITION] });
   });
 
   it('removes a key, moves `last` when it was the last, and empties to null', () => {

@@ -24,11 +24,17 @@ export interface PostingBlock {
   keys: number[];
   /**
    * Body words: key by key, how many positions the word has in that document's body and then
-   * those positions (word indexes, see `docPositions`); a count of 0 means not known (the
-   * document is checked instead). Absent when no key's positions are known.
+   * those positions (word indexes, see `docPositions`), each number one UTF-16 code unit; a count
+   * of 0 means not known (the document is checked instead: a body past MAX_POSITION words).
+   * A string, because IndexedDB copies a string whole where it reads an array number by
+   * number: a search for plain words reads these blocks too, and should hardly pay for them.
+   * Absent when no key's positions are known.
    */
-  pos?: number[];
+  pos?: string;
 }
+
+/** Largest word position (and count) a block holds; a document with more is checked on its body. */
+export const MAX_POSITION = 0xffff;
 
 /** Word positions by key, as blocks are built from and unpacked to. */
 export type Positions = ReadonlyMap<number, readonly number[]>;
@@ -85,16 +91,19 @@ export function packBlock(term: string, keys: number[], positions?: Positions): 
 function packSorted(term: string, keys: number[], pos?: readonly (readonly number[] | undefined)[]): PostingBlock {
   const block: PostingBlock = { term, last: keys[keys.length - 1]!, keys };
   if (!pos?.some((list) => list !== undefined)) return block;
-  const packed: number[] = [];
+  const codes: number[] = [];
   for (const list of pos) {
-    if (!list) {
-      packed.push(0);
+    if (!list || list.length > MAX_POSITION || list.some((p) => p > MAX_POSITION)) {
+      codes.push(0);
       continue;
     }
-    packed.push(list.length);
-    for (const p of list) packed.push(p);
+    codes.push(list.length);
+    for (const p of list) codes.push(p);
   }
-  block.pos = packed;
+  let text = '';
+  // In slices: a call takes only so many arguments.
+  for (let i = 0; i < codes.length; i += 4096) text += String.fromCharCode(...codes.slice(i, i + 4096));
+  block.pos = text;
   return block;
 }
 
@@ -105,8 +114,12 @@ export function blockPositions(block: PostingBlock): Map<number, number[]> {
   if (!pos) return out;
   let at = 0;
   for (const key of block.keys) {
-    const count = pos[at] ?? 0;
-    if (count > 0) out.set(key, pos.slice(at + 1, at + 1 + count));
+    const count = at < pos.length ? pos.charCodeAt(at) : 0;
+    if (count > 0) {
+      const list: number[] = [];
+      for (let i = 1; i <= count; i++) list.push(pos.charCodeAt(at + i));
+      out.set(key, list);
+    }
     at += 1 + count;
   }
   return out;
