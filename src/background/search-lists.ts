@@ -6,7 +6,7 @@
  * on its `postings` store).
  */
 import Dexie from 'dexie';
-import { blockPositions, META, type PostingBlock } from '@/src/core/search/postings';
+import { indexInBlock, META, positionOffsets, positionsAt, type PostingBlock } from '@/src/core/search/postings';
 import type { SearchClock } from './search-clock';
 
 /** One posting term's keys read so far. */
@@ -28,8 +28,35 @@ export interface TermKeys {
   lists: PostingList[];
   /** False when the range stands for too many terms to read them one by one: only documents can tell. */
   posted: boolean;
-  /** For a phrase word: its positions in each document's body, where the blocks read hold them. */
-  positions?: Map<number, number[]>;
+  /**
+   * For a phrase word: the blocks read that hold positions, by `last` ascending; a key's positions
+   * are decoded only when asked for (`positionsOf`), since most keys read are never candidates.
+   */
+  positioned?: PostingBlock[];
+}
+
+/** Decoding offsets of the blocks whose positions were asked for. */
+const offsetsOf = new WeakMap<PostingBlock, Uint32Array>();
+
+/** The positions of `key` in the term's body word, or undefined when not read or not known. */
+export function positionsOf(keys: TermKeys, key: number): number[] | undefined {
+  const blocks = keys.positioned;
+  if (!blocks) return undefined;
+  // The first block whose `last` is not smaller holds the key if any does.
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.last < key) lo = mid + 1;
+    else hi = mid;
+  }
+  const block = blocks[lo];
+  if (!block) return undefined;
+  const index = indexInBlock(block, key);
+  if (index < 0) return undefined;
+  let offsets = offsetsOf.get(block);
+  if (!offsets) offsetsOf.set(block, (offsets = positionOffsets(block)));
+  return positionsAt(block, index, offsets);
 }
 
 /** The planner's thresholds; tests shrink them to drive every path with little data. */
@@ -64,7 +91,12 @@ function addBlocks(keys: TermKeys, blocks: readonly PostingBlock[]): void {
     for (const key of block.keys) {
       if ((keys.weights.get(key) ?? 0) < weight) keys.weights.set(key, weight);
     }
-    if (keys.positions && block.pos) for (const [key, pos] of blockPositions(block)) keys.positions.set(key, pos);
+    if (keys.positioned && block.pos) {
+      const list = keys.positioned;
+      list.push(block);
+      // Reads come newest first, so this is rare.
+      if (list.length > 1 && list[list.length - 2]!.last > block.last) list.sort((a, b) => a.last - b.last);
+    }
   }
 }
 
@@ -102,7 +134,7 @@ async function blockKeys(from: [string, number], to: string, max: number): Promi
  * later reads take exactly the blocks they need.
  */
 export async function openTerm(from: string, to: string, tuning: ListTuning, clock: SearchClock, withPositions = false): Promise<TermKeys> {
-  const keys: TermKeys = { weights: new Map(), lists: [], posted: true, ...(withPositions ? { positions: new Map() } : {}) };
+  const keys: TermKeys = { weights: new Map(), lists: [], posted: true, ...(withPositions ? { positioned: [] } : {}) };
   const blocks = await request(store().getAll(rangeOf(from, to), tuning.rangeBlocks) as IDBRequest<PostingBlock[]>);
   clock.count('blocks', blocks.length);
   addBlocks(keys, blocks);

@@ -24,7 +24,7 @@ import { maxScore, scoreDoc } from '@/src/core/search/rank';
 import type { SearchResults } from '@/src/messaging/protocol';
 import type { MarginaliaDb } from './db';
 import { SearchClock } from './search-clock';
-import { openTerm, readMore, termBound, type ListTuning, type TermKeys } from './search-lists';
+import { openTerm, positionsOf, readMore, termBound, type ListTuning, type TermKeys } from './search-lists';
 import { Ranking, scan } from './search-read';
 
 /** Results returned when the request names no limit. */
@@ -104,7 +104,7 @@ function scoreOf(key: number, terms: readonly Term[], phrases: readonly (TermKey
       exact = false;
       continue;
     }
-    const positions = keys.map((k) => k?.positions?.get(key));
+    const positions = keys.map((k) => (k ? positionsOf(k, key) : undefined));
     if (positions.every((p) => p !== undefined)) {
       // Words in a row in the body: a body match. Else it may still be in the title or site.
       if (inRow(positions)) {

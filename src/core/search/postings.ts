@@ -107,22 +107,46 @@ function packSorted(term: string, keys: number[], pos?: readonly (readonly numbe
   return block;
 }
 
+/** Where each key's entry starts in the block's `pos` (by the key's index in `keys`), for `positionsAt`. */
+export function positionOffsets(block: PostingBlock): Uint32Array {
+  const offsets = new Uint32Array(block.keys.length);
+  const pos = block.pos ?? '';
+  let at = 0;
+  for (let i = 0; i < offsets.length; i++) {
+    offsets[i] = at;
+    at += 1 + (at < pos.length ? pos.charCodeAt(at) : 0);
+  }
+  return offsets;
+}
+
+/** The positions of the block's `index`-th key, or undefined when not known. */
+export function positionsAt(block: PostingBlock, index: number, offsets: Uint32Array): number[] | undefined {
+  const pos = block.pos;
+  const at = offsets[index];
+  if (!pos || at === undefined || at >= pos.length) return undefined;
+  const count = pos.charCodeAt(at);
+  if (count === 0) return undefined;
+  const list: number[] = [];
+  for (let i = 1; i <= count; i++) list.push(pos.charCodeAt(at + i));
+  return list;
+}
+
 /** The positions a block holds, by key (keys without known positions left out). */
 export function blockPositions(block: PostingBlock): Map<number, number[]> {
   const out = new Map<number, number[]>();
-  const pos = block.pos;
-  if (!pos) return out;
-  let at = 0;
-  for (const key of block.keys) {
-    const count = at < pos.length ? pos.charCodeAt(at) : 0;
-    if (count > 0) {
-      const list: number[] = [];
-      for (let i = 1; i <= count; i++) list.push(pos.charCodeAt(at + i));
-      out.set(key, list);
-    }
-    at += 1 + count;
-  }
+  if (!block.pos) return out;
+  const offsets = positionOffsets(block);
+  block.keys.forEach((key, i) => {
+    const list = positionsAt(block, i, offsets);
+    if (list) out.set(key, list);
+  });
   return out;
+}
+
+/** Index of `key` in the block's keys, or -1. */
+export function indexInBlock(block: PostingBlock, key: number): number {
+  const at = lowerBound(block.keys, key);
+  return block.keys[at] === key ? at : -1;
 }
 
 /** The blocks of one term's keys (any order, no duplicates), each at most half full so inserts fit. */
