@@ -8,7 +8,7 @@ import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { Annotation, PageMeta } from '@/src/core/model';
 import type { SearchDoc } from '@/src/core/search/document';
 import type { PostingBlock } from '@/src/core/search/postings';
-import { upgradeToV4 } from './migrate-postings';
+import { upgradeToV4, upgradeToV6 } from './migrate-postings';
 import { upgradeToV2, upgradeToV3 } from './migrations';
 
 export const DB_NAME = 'marginalia';
@@ -61,19 +61,26 @@ export const SCHEMA_V5 = {
 } as const;
 
 /**
- * Version 6: `annotations` loses its `url`, `updated` and `kind` indexes. Nothing reads `updated`
+ * Version 6: the same stores; a body word's posting blocks also hold where the word stands in each
+ * document's body (`pos`, src/core/search/postings.ts), so that a quoted phrase is checked on the
+ * postings instead of on candidate documents. `upgradeToV6` builds the postings again.
+ */
+export const SCHEMA_V6 = SCHEMA_V5;
+
+/**
+ * Version 7: `annotations` loses its `url`, `updated` and `kind` indexes. Nothing reads `updated`
  * or `kind` through an index, and `[url+created]` answers every lookup by page; each index entry is
  * a write on every save, and 100,000 of each on a large import. No data changes. (From here on
  * new search documents no longer carry their `tokens`, which nothing read: a quarter of their size.
  * Older documents keep theirs, unread.)
  */
-export const SCHEMA_V6 = {
-  ...SCHEMA_V5,
+export const SCHEMA_V7 = {
+  ...SCHEMA_V6,
   annotations: 'id, created, *tags, [url+created]',
 } as const;
 
 /** The newest version; tests compare against it. */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export type MarginaliaDb = Dexie & {
   annotations: EntityTable<Annotation, 'id'>;
@@ -93,6 +100,7 @@ export function openDatabase(name: string = DB_NAME, options?: DexieOptions): Ma
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   db.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
   db.version(5).stores(SCHEMA_V5);
-  db.version(6).stores(SCHEMA_V6);
+  db.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
+  db.version(7).stores(SCHEMA_V7);
   return db;
 }

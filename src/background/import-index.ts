@@ -9,7 +9,7 @@
 import Dexie from 'dexie';
 import type { Annotation } from '@/src/core/model';
 import type { PageFields, SearchDoc } from '@/src/core/search/document';
-import { BLOCK_MAX, blocksOf, docTerms, type PostingBlock } from '@/src/core/search/postings';
+import { BLOCK_MAX, blockPositions, blocksOf, docPositions, docTerms, packBlock, samePositions, type PostingBlock, type Positions } from '@/src/core/search/postings';
 import type { MarginaliaDb } from './db';
 import { issueWrites } from './raw-writes';
 import { documentsFor } from './search-index';
@@ -21,7 +21,8 @@ import { documentsFor } from './search-index';
 export interface IndexWrites {
   staleKeys: number[];
   docs: SearchDoc[];
-  changes: Map<string, { add: number[]; remove: Set<number> }>;
+  /** Per term: document keys gained (with their body positions, for body words) and lost. */
+  changes: Map<string, { add: number[]; remove: Set<number>; positions: Map<number, readonly number[]> }>;
   blocks: Map<string, PostingBlock[]>;
 }
 
@@ -39,18 +40,24 @@ export async function planIndex(
   const { current, docs } = await documentsFor(db, annotations, pages);
 
   // What each term gains and loses, over every document at once.
-  const changes = new Map<string, { add: number[]; remove: Set<number> }>();
+  const changes = new Map<string, { add: number[]; remove: Set<number>; positions: Map<number, readonly number[]> }>();
   const change = (term: string) => {
     let c = changes.get(term);
-    if (!c) changes.set(term, (c = { add: [], remove: new Set() }));
+    if (!c) changes.set(term, (c = { add: [], remove: new Set(), positions: new Map() }));
     return c;
   };
   const staleKeys: number[] = [];
   for (const doc of docs) {
     const previous = current.get(doc.id);
     if (!previous) {
-      // A new document: every term gains it (docTerms are distinct).
-      for (const term of docTerms(doc)) change(term).add.push(doc.key);
+      // A new document: every term gains it (docTerms are distinct), body words with their positions.
+      const positions = docPositions(doc);
+      for (const term of docTerms(doc)) {
+        const c = change(term);
+        c.add.push(doc.key);
+        const pos = positions.get(term);
+        if (pos) c.positions.set(doc.key, pos);
+      }
       continue;
     }
     const same = previous.find((d) => d.key === doc.key);
@@ -62,8 +69,17 @@ export async function planIndex(
     }
     const before = new Set(same ? docTerms(same) : []);
     const after = new Set(docTerms(doc));
+    const positionsBefore = same ? docPositions(same) : new Map<string, number[]>();
+    const positions = docPositions(doc);
     for (const term of before) if (!after.has(term)) change(term).remove.add(doc.key);
-    for (const term of after) if (!before.has(term)) change(term).add.push(doc.key);
+    for (const term of after) {
+      const pos = positions.get(term);
+      // A word that moved in the body is written again, with its new positions.
+      if (before.has(term) && samePositions(positionsBefore.get(term), pos)) continue;
+      const c = change(term);
+      c.add.push(doc.key);
+      if (pos) c.positions.set(doc.key, pos);
+    }
   }
   return { staleKeys, docs, changes, blocks: await readTermBlocks(db, [...changes.keys()]) };
 }
@@ -77,8 +93,8 @@ export function writeIndex(db: MarginaliaDb, { staleKeys, docs, changes, blocks 
   const documents = [issueWrites(db.search, 'delete', staleKeys), issueWrites(db.search, 'put', docs)];
   const put: PostingBlock[] = [];
   const drop: [string, number][] = [];
-  for (const [term, { add, remove }] of changes) {
-    const merged = mergePostings(term, blocks.get(term) ?? [], add, remove);
+  for (const [term, { add, remove, positions }] of changes) {
+    const merged = mergePostings(term, blocks.get(term) ?? [], add, remove, positions);
     for (const block of merged.put) put.push(block);
     for (const last of merged.drop) drop.push([term, last]);
   }
@@ -127,14 +143,16 @@ async function readTermBlocks(db: MarginaliaDb, terms: readonly string[]): Promi
  * to delete. A key goes to the first block whose `last` is not smaller (past every block, to the
  * last one), as `addPostings` puts it; a block that outgrows BLOCK_MAX is cut into half-full blocks
  * so that later single inserts fit. Blocks stay sorted and disjoint, each `last` its largest key.
+ * `positions` gives the added keys' positions (body words); a key added again takes its new ones.
  */
 export function mergePostings(
   term: string,
   blocks: readonly PostingBlock[],
   add: readonly number[],
   remove: ReadonlySet<number>,
+  positions: Positions = new Map(),
 ): { put: PostingBlock[]; drop: number[] } {
-  if (blocks.length === 0) return { put: add.length ? blocksOf(term, [...new Set(add)]) : [], drop: [] };
+  if (blocks.length === 0) return { put: add.length ? blocksOf(term, [...new Set(add)], positions) : [], drop: [] };
   const touched = new Map<number, { add: number[]; remove: number[] }>();
   const at = (key: number): number => {
     let lo = 0;
@@ -162,7 +180,13 @@ export function mergePostings(
     const block = blocks[i]!;
     const gone = new Set(minus);
     const keys = [...new Set([...block.keys.filter((k) => !gone.has(k)), ...plus])].sort((a, b) => a - b);
-    const next = keys.length > BLOCK_MAX ? blocksOf(term, keys) : keys.length ? [{ term, last: keys[keys.length - 1]!, keys }] : [];
+    const known = blockPositions(block);
+    for (const key of plus) {
+      const pos = positions.get(key);
+      if (pos) known.set(key, [...pos]);
+      else known.delete(key);
+    }
+    const next = keys.length > BLOCK_MAX ? blocksOf(term, keys, known) : keys.length ? [packBlock(term, keys, known)] : [];
     if (!next.some((b) => b.last === block.last)) drop.push(block.last);
     put.push(...next);
   }

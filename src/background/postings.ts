@@ -3,7 +3,7 @@
  * [term, last], and keeps them in step with the search documents. Runs inside the caller's
  * transaction, which must include `postings`.
  */
-import { insertKey, removeKey, type PostingBlock } from '@/src/core/search/postings';
+import { insertKey, packBlock, removeKey, type PostingBlock } from '@/src/core/search/postings';
 import type { MarginaliaDb } from './db';
 
 const allOf = (db: MarginaliaDb, term: string) => db.postings.where('[term+last]').between([term, -Infinity], [term, Infinity], true, true);
@@ -18,15 +18,21 @@ async function replace(db: MarginaliaDb, old: PostingBlock, next: readonly Posti
   if (next.length) await db.postings.bulkPut([...next]);
 }
 
-/** Adds `key` to the posting list of every term. */
-export async function addPostings(db: MarginaliaDb, key: number, terms: Iterable<string>): Promise<void> {
+/** Adds `key` to the posting list of every term (or replaces its positions there), with the body words' positions. */
+export async function addPostings(
+  db: MarginaliaDb,
+  key: number,
+  terms: Iterable<string>,
+  positions: ReadonlyMap<string, readonly number[]> = new Map(),
+): Promise<void> {
   // Terms are independent records: their reads and writes go out together.
   await Promise.all(
     [...terms].map(async (term) => {
       // Past every block's end, the key joins the term's last block (or starts the first).
       const block = (await blockWith(db, term, key)) ?? (await allOf(db, term).last());
-      if (!block) await db.postings.put({ term, last: key, keys: [key] });
-      else await replace(db, block, insertKey(block, key));
+      const pos = positions.get(term);
+      if (!block) await db.postings.put(packBlock(term, [key], pos ? new Map([[key, pos]]) : undefined));
+      else await replace(db, block, insertKey(block, key, pos));
     }),
   );
 }

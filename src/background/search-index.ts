@@ -7,7 +7,7 @@
 import Dexie from 'dexie';
 import type { Annotation, PageMeta } from '@/src/core/model';
 import { buildSearchDoc, KEY_SLOTS, keyFitsTime, preferredSlot, searchKey, type PageFields, type SearchDoc } from '@/src/core/search/document';
-import { docTerms } from '@/src/core/search/postings';
+import { docPositions, docTerms, samePositions } from '@/src/core/search/postings';
 import type { MarginaliaDb } from './db';
 import { addPostings, removePostings } from './postings';
 import { savedOf } from './saved-of';
@@ -53,19 +53,25 @@ async function allocateKeys(
   return keys as number[];
 }
 
-/** Postings of `before` taken out and those of `after` put in, touching only the terms that differ. */
+/**
+ * Postings of `before` taken out and those of `after` put in, touching only the terms that differ
+ * (or whose positions in the body moved).
+ */
 async function updatePostings(db: MarginaliaDb, before: SearchDoc | undefined, after: SearchDoc | undefined): Promise<void> {
   const old = before ? docTerms(before) : [];
   const next = after ? docTerms(after) : [];
+  const positions = after ? docPositions(after) : new Map<string, number[]>();
   if (before && after && before.key === after.key) {
+    const oldPositions = docPositions(before);
     const oldSet = new Set(old);
     const nextSet = new Set(next);
     await removePostings(db, before.key, old.filter((t) => !nextSet.has(t)));
-    await addPostings(db, after.key, next.filter((t) => !oldSet.has(t)));
+    const changed = next.filter((t) => !oldSet.has(t) || !samePositions(oldPositions.get(t), positions.get(t)));
+    await addPostings(db, after.key, changed, positions);
     return;
   }
   if (before) await removePostings(db, before.key, old);
-  if (after) await addPostings(db, after.key, next);
+  if (after) await addPostings(db, after.key, next, positions);
 }
 
 /**

@@ -6,7 +6,7 @@
  * on its `postings` store).
  */
 import Dexie from 'dexie';
-import { META, type PostingBlock } from '@/src/core/search/postings';
+import { indexInBlock, META, positionOffsets, positionsAt, type PostingBlock } from '@/src/core/search/postings';
 import type { SearchClock } from './search-clock';
 
 /** One posting term's keys read so far. */
@@ -14,15 +14,49 @@ export interface PostingList {
   term: string;
   /** Every key of the term up to this one (inclusive) has been read; Infinity once all have. */
   bound: number;
+  /** The `last` of each of the term's blocks not read yet, in order (from a read of the range's keys). */
+  ahead: number[];
+  /** Blocks read so far. */
+  read: number;
 }
 
 /** A query term as postings answer it: every key read so far with its best weight, and how far that is exact. */
 export interface TermKeys {
   /** Key → 2 if one of the term's words is in the body, 1 if only in the title or site (filters: 2). */
   weights: Map<number, number>;
+  /** The term's posting lists in store order (by term). */
   lists: PostingList[];
   /** False when the range stands for too many terms to read them one by one: only documents can tell. */
   posted: boolean;
+  /**
+   * For a phrase word: the blocks read that hold positions, by `last` ascending; a key's positions
+   * are decoded only when asked for (`positionsOf`), since most keys read are never candidates.
+   */
+  positioned?: PostingBlock[];
+}
+
+/** Decoding offsets of the blocks whose positions were asked for. */
+const offsetsOf = new WeakMap<PostingBlock, Uint32Array>();
+
+/** The positions of `key` in the term's body word, or undefined when not read or not known. */
+export function positionsOf(keys: TermKeys, key: number): number[] | undefined {
+  const blocks = keys.positioned;
+  if (!blocks) return undefined;
+  // The first block whose `last` is not smaller holds the key if any does.
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.last < key) lo = mid + 1;
+    else hi = mid;
+  }
+  const block = blocks[lo];
+  if (!block) return undefined;
+  const index = indexInBlock(block, key);
+  if (index < 0) return undefined;
+  let offsets = offsetsOf.get(block);
+  if (!offsets) offsetsOf.set(block, (offsets = positionOffsets(block)));
+  return positionsAt(block, index, offsets);
 }
 
 /** The planner's thresholds; tests shrink them to drive every path with little data. */
@@ -37,6 +71,14 @@ export interface ListTuning {
   lastWindow: number;
 }
 
+/** Block keys read per request when listing a range's blocks. */
+const KEYS_PAGE = 1024;
+/**
+ * Blocks a read may take beyond those it needs when that saves a request: the rest of a list
+ * (it is then complete), or the few already read at the start of the next one.
+ */
+const SPARE = 2;
+
 /** The weight of a posting term: a body word or filter 2, a title or site word 1. */
 export const weightOf = (term: string): number => (term.endsWith(META) ? 1 : 2);
 
@@ -48,6 +90,12 @@ function addBlocks(keys: TermKeys, blocks: readonly PostingBlock[]): void {
     const weight = weightOf(block.term);
     for (const key of block.keys) {
       if ((keys.weights.get(key) ?? 0) < weight) keys.weights.set(key, weight);
+    }
+    if (keys.positioned && block.pos) {
+      const list = keys.positioned;
+      list.push(block);
+      // Reads come newest first, so this is rare.
+      if (list.length > 1 && list[list.length - 2]!.last > block.last) list.sort((a, b) => a.last - b.last);
     }
   }
 }
@@ -61,67 +109,122 @@ const request = <T>(r: IDBRequest<T>): Promise<T> =>
     r.onerror = () => reject(r.error);
   });
 
-/** The distinct posting terms in `[from, to]` after `after`, or null when more than `max`. */
-function termsIn(from: string, to: string, after: string | undefined, max: number): Promise<string[] | null> {
-  // Nothing lies after the range's last term (and IndexedDB refuses an empty open range).
-  if (after !== undefined && after >= to) return Promise.resolve([]);
-  return new Promise((resolve, reject) => {
-    const found: string[] = [];
-    const range = after === undefined ? rangeOf(from, to) : IDBKeyRange.bound([after, Infinity], [to, Infinity], true);
-    const cursor = store().openKeyCursor(range);
-    cursor.onsuccess = () => {
-      const c = cursor.result;
-      if (!c) return resolve(found);
-      if (found.length === max) return resolve(null);
-      const term = (c.key as [string, number])[0];
-      found.push(term);
-      // Past every block of this term, in one seek.
-      c.continue([term, Infinity]);
-    };
-    cursor.onerror = () => reject(cursor.error);
-  });
+/**
+ * The keys `[term, last]` of the blocks in `[from, to]` after block `[term, last]`, or null when
+ * they belong to more than `max` terms. Keys only, so a common word's hundreds of blocks cost
+ * one cheap request, where a cursor hopping from term to term paid a round trip per term.
+ */
+async function blockKeys(from: [string, number], to: string, max: number): Promise<[string, number][] | null> {
+  const out: [string, number][] = [];
+  let terms = 0;
+  for (let after = from; ; ) {
+    const page = await request(store().getAllKeys(IDBKeyRange.bound(after, [to, Infinity], true), KEYS_PAGE) as unknown as IDBRequest<[string, number][]>);
+    for (const key of page) {
+      if (key[0] !== (out[out.length - 1] ?? after)[0] && ++terms > max) return null;
+      out.push(key);
+    }
+    if (page.length < KEYS_PAGE) return out;
+    after = page[page.length - 1]!;
+  }
 }
 
 /**
  * First read of a query term standing for the posting terms in `[from, to]`: the whole range in
- * one request when it is short, else the terms it holds, of which those read whole are complete.
+ * one request when it is short, else its first blocks and the keys of all the others, so that
+ * later reads take exactly the blocks they need.
  */
-export async function openTerm(from: string, to: string, tuning: ListTuning, clock: SearchClock): Promise<TermKeys> {
-  const keys: TermKeys = { weights: new Map(), lists: [], posted: true };
+export async function openTerm(from: string, to: string, tuning: ListTuning, clock: SearchClock, withPositions = false): Promise<TermKeys> {
+  const keys: TermKeys = { weights: new Map(), lists: [], posted: true, ...(withPositions ? { positioned: [] } : {}) };
   const blocks = await request(store().getAll(rangeOf(from, to), tuning.rangeBlocks) as IDBRequest<PostingBlock[]>);
   clock.count('blocks', blocks.length);
   addBlocks(keys, blocks);
-  const seen = [...new Set(blocks.map((b) => b.term))];
+  const read = new Map<string, number>();
+  for (const b of blocks) read.set(b.term, (read.get(b.term) ?? 0) + 1);
+  const complete = (term: string): PostingList => ({ term, bound: Infinity, ahead: [], read: read.get(term)! });
   if (blocks.length < tuning.rangeBlocks) {
-    keys.lists = seen.map((term) => ({ term, bound: Infinity }));
+    keys.lists = [...read.keys()].map(complete);
     return keys;
   }
   // The last term read may go on; the terms after it are not read yet.
-  const last = seen.pop()!;
-  const rest = await termsIn(from, to, last, Math.max(0, tuning.maxTerms - seen.length));
+  const lastBlock = blocks[blocks.length - 1]!;
+  const seen = [...read.keys()].slice(0, -1);
+  const rest = await blockKeys([lastBlock.term, lastBlock.last], to, Math.max(0, tuning.maxTerms - seen.length - 1));
   if (rest === null) return { weights: new Map(), lists: [], posted: false };
-  keys.lists = [
-    ...seen.map((term) => ({ term, bound: Infinity })),
-    { term: last, bound: blocks[blocks.length - 1]!.last },
-    ...rest.map((term) => ({ term, bound: -Infinity })),
-  ];
+  const last: PostingList = { term: lastBlock.term, bound: lastBlock.last, ahead: [], read: read.get(lastBlock.term)! };
+  const lists = [...seen.map(complete), last];
+  for (const [term, end] of rest) {
+    let list = lists[lists.length - 1]!;
+    if (list.term !== term) lists.push((list = { term, bound: -Infinity, ahead: [], read: 0 }));
+    list.ahead.push(end);
+  }
+  if (!last.ahead.length) last.bound = Infinity;
+  keys.lists = lists;
   return keys;
 }
 
 /** Every key up to this one has been read in every list of the term. */
 export const termBound = (keys: TermKeys): number => Math.min(...keys.lists.map((l) => l.bound));
 
-/** Reads the next `window` blocks (all with Infinity) of every list of the term not read whole. */
-export async function readMore(keys: TermKeys, window: number, clock: SearchClock): Promise<void> {
-  await Promise.all(
-    keys.lists
-      .filter((list) => list.bound !== Infinity)
-      .map(async (list) => {
-        const range = IDBKeyRange.bound([list.term, list.bound], [list.term, Infinity], true);
-        const blocks = await request(store().getAll(range, window === Infinity ? undefined : window) as IDBRequest<PostingBlock[]>);
-        clock.count('blocks', blocks.length);
-        addBlocks(keys, blocks);
-        list.bound = blocks.length < window ? Infinity : blocks[blocks.length - 1]!.last;
-      }),
-  );
+/** Blocks `list` reads to have every key up to `target`: up to the first block ending at or past it. */
+function blocksFor(list: PostingList, target: number): number {
+  if (target === Infinity) return list.ahead.length;
+  const i = list.ahead.findIndex((end) => end >= target);
+  const needed = i < 0 ? list.ahead.length : i + 1;
+  // A list left with no more than SPARE blocks is read whole: then it is complete.
+  return list.ahead.length - needed <= SPARE ? list.ahead.length : needed;
+}
+
+/**
+ * Reads every posting list of these terms far enough that each holds every key up to the same
+ * target: where the list that gets least far in `window` more blocks stops (all with Infinity).
+ * Lists that reach it sooner read less. Neighbouring lists whose reads meet (one read to its
+ * end, the next from its start) are read in one request.
+ */
+export async function readMore(terms: readonly TermKeys[], window: number, clock: SearchClock): Promise<void> {
+  let target = Infinity;
+  for (const t of terms) for (const l of t.lists) if (l.ahead.length > window) target = Math.min(target, l.ahead[window - 1]!);
+  const reads: Promise<void>[] = [];
+  for (const t of terms) {
+    // Runs of lists read in one request: each run's lists with how many blocks each reads, and
+    // the complete lists of few blocks after its end, which a run may take again to go on.
+    let run: { list: PostingList; count: number }[] = [];
+    let bridge: PostingList[] = [];
+    const flush = () => {
+      if (run.length) reads.push(readRun(t, run, clock));
+      run = [];
+      bridge = [];
+    };
+    for (const list of t.lists) {
+      const count = blocksFor(list, target);
+      const previous = run[run.length - 1];
+      const open = previous !== undefined && previous.count === previous.list.ahead.length && list.read <= SPARE;
+      if (count === 0) {
+        if (open && list.bound === Infinity) bridge.push(list);
+        else flush();
+        continue;
+      }
+      if (!open) flush();
+      run.push(...bridge.map((l) => ({ list: l, count: 0 })), { list, count });
+      bridge = [];
+    }
+    flush();
+  }
+  await Promise.all(reads);
+}
+
+/** One request for a run of neighbouring lists: from where its first list stands to its last list's last block wanted. */
+async function readRun(keys: TermKeys, run: readonly { list: PostingList; count: number }[], clock: SearchClock): Promise<void> {
+  const first = run[0]!;
+  const end = run[run.length - 1]!;
+  // A list joined in the middle of a run is read from its start (its first blocks again).
+  const range = IDBKeyRange.bound([first.list.term, first.list.bound], [end.list.term, end.list.ahead[end.count - 1]!], true);
+  const blocks = await request(store().getAll(range) as IDBRequest<PostingBlock[]>);
+  clock.count('blocks', blocks.length);
+  addBlocks(keys, blocks);
+  for (const { list, count } of run) {
+    if (count === 0) continue;
+    list.read += count;
+    list.bound = count === list.ahead.length ? Infinity : list.ahead[count - 1]!;
+    list.ahead.splice(0, count);
+  }
 }

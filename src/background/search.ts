@@ -5,9 +5,9 @@
  * 1. Each term of the query is a range of posting terms (src/core/search/postings.ts): a word's
  *    prefix covers every word it starts, in the body and (marked) in the title or site; a phrase
  *    word is exact; a filter is its value or prefix. A short range is read whole in one request;
- *    a longer one term by term in growing windows of blocks, newest keys first
- *    (src/background/search-lists.ts). A range of too many terms (a one-letter prefix) is left to
- *    the documents.
+ *    a longer one term by term in growing windows, newest keys first, every list as far as the
+ *    same key (src/background/search-lists.ts). A range of too many terms (a one-letter prefix)
+ *    is left to the documents.
  * 2. Up to the oldest key where every read term is complete, each candidate's score is known from
  *    the postings alone: whether each word is in the body or only in the title or site is in its
  *    posting term. Phrases (words in a row) and terms left to the documents are checked on the
@@ -24,7 +24,7 @@ import { maxScore, scoreDoc } from '@/src/core/search/rank';
 import type { SearchResults } from '@/src/messaging/protocol';
 import type { MarginaliaDb } from './db';
 import { SearchClock } from './search-clock';
-import { openTerm, readMore, termBound, type ListTuning, type TermKeys } from './search-lists';
+import { openTerm, positionsOf, readMore, termBound, type ListTuning, type TermKeys } from './search-lists';
 import { Ranking, scan } from './search-read';
 
 /** Results returned when the request names no limit. */
@@ -60,38 +60,64 @@ interface Term extends PlannedTerm {
   keys: TermKeys;
 }
 
-/** A candidate and its score: exact, or (with phrases or terms left to the documents) the best it could have. */
+/**
+ * A candidate and its score: exact, or (with a phrase its postings cannot settle, or a term left
+ * to the documents) the best it could have, to be checked on its document.
+ */
 interface Candidate {
   key: number;
   score: number;
+  exact: boolean;
 }
 
 /** Best first: higher score, then newer (smaller key) — the order of compareHits. */
 const byRank = (a: Candidate, b: Candidate) => b.score - a.score || a.key - b.key;
 
-/** Whether the postings alone give every candidate's exact score: no phrase, every term read. */
-const scoresExact = (terms: readonly Term[], q: ParsedQuery): boolean => q.phrases.length === 0 && terms.every((t) => t.keys.posted);
+/** Whether the words, each with its positions, stand in a row somewhere (`a b c`: a at p, b at p + 1...). */
+export function inRow(positions: readonly (readonly number[])[]): boolean {
+  const [first, ...rest] = positions;
+  return !!first?.some((p) => rest.every((list, i) => list.includes(p + i + 1)));
+}
 
-/** The score of `key` as the postings see it, or -1 when some read term rules it out. */
-function scoreOf(key: number, terms: readonly Term[], q: ParsedQuery): number {
+/**
+ * The score of `key` as the postings see it (exact or a bound), or null when some read term rules
+ * it out. `phrases` holds each phrase's words' postings (the same for every key).
+ */
+function scoreOf(key: number, terms: readonly Term[], phrases: readonly (TermKeys | undefined)[][]): { score: number; exact: boolean } | null {
   let score = 0;
-  const phraseWeight = new Map<string, number>();
+  let exact = true;
   for (const t of terms) {
     if (!t.keys.posted) {
       // Left to the document: a word there scores at most as a body match.
       if (t.role === 'word') score += 2;
+      exact = false;
       continue;
     }
     const weight = t.keys.weights.get(key);
-    if (weight === undefined) return -1;
+    if (weight === undefined) return null;
     if (t.role === 'word') score += weight;
-    else if (t.role === 'phrase') phraseWeight.set(t.from, weight);
   }
-  for (const phrase of q.phrases) {
+  for (const keys of phrases) {
     // In the body only if all its words are; with any of them only in the title, there or nowhere.
-    score += phrase.every((w) => (phraseWeight.get(w) ?? 2) === 2) ? 2 : 1;
+    if (!keys.every((k) => k === undefined || k.weights.get(key) === 2)) {
+      score += 1;
+      exact = false;
+      continue;
+    }
+    const positions = keys.map((k) => (k ? positionsOf(k, key) : undefined));
+    if (positions.every((p) => p !== undefined)) {
+      // Words in a row in the body: a body match. Else it may still be in the title or site.
+      if (inRow(positions)) {
+        score += 2;
+        continue;
+      }
+      score += 1;
+    } else {
+      score += 2;
+    }
+    exact = false;
   }
-  return score;
+  return { score, exact };
 }
 
 /**
@@ -99,10 +125,12 @@ function scoreOf(key: number, terms: readonly Term[], q: ParsedQuery): number {
  * group sorted as a typed array (natively, no comparator): thousands of candidates in well under a
  * millisecond.
  */
-function inRankOrder(byScore: Map<number, number[]>): Candidate[] {
+function inRankOrder(byScore: Map<number, { exact: number[]; bound: number[] }>): Candidate[] {
   const out: Candidate[] = [];
   for (const score of [...byScore.keys()].sort((a, b) => b - a)) {
-    for (const key of Float64Array.from(byScore.get(score)!).sort()) out.push({ key, score });
+    const group = byScore.get(score)!;
+    const exact = new Set(group.exact);
+    for (const key of Float64Array.from([...group.exact, ...group.bound]).sort()) out.push({ key, score, exact: exact.has(key) });
   }
   return out;
 }
@@ -132,27 +160,32 @@ class Checked {
 }
 
 /**
- * The exactly ranked candidates, best first: as they are when their scores are known, else
- * checked on their documents, best possible first, until more than `limit` checked results rank
- * above anything unchecked could.
+ * The exactly ranked candidates, best first: those whose scores are exact as they are, the others
+ * checked on their documents, best possible first, in growing batches, until more than `limit`
+ * results rank above anything unchecked could.
  */
-async function rank(candidates: Candidate[], exact: boolean, checked: Checked, limit: number, tuning: SearchTuning): Promise<Candidate[]> {
-  if (exact) return candidates;
+async function rank(candidates: readonly Candidate[], checked: Checked, limit: number, tuning: SearchTuning): Promise<Candidate[]> {
   const ranked: Candidate[] = [];
-  let batch = tuning.firstBatch;
-  for (let at = 0; at < candidates.length; at += batch, batch *= 2) {
-    const next = candidates[at]!;
-    const beaten = ranked.filter((r) => byRank(r, next) < 0).length;
-    if (beaten > limit) break;
-    const slice = candidates.slice(at, at + batch);
-    await checked.read(slice.map((c) => c.key));
-    for (const c of slice) {
-      const score = checked.scores.get(c.key)!;
-      if (score >= 0) ranked.push({ key: c.key, score });
+  let at = 0;
+  for (let batch = tuning.firstBatch; at < candidates.length; batch *= 2) {
+    const pending: Candidate[] = [];
+    for (; at < candidates.length && pending.length < batch; at++) {
+      const c = candidates[at]!;
+      if (c.exact) {
+        ranked.push(c);
+        continue;
+      }
+      // Everything from here on ranks at best as this one.
+      if (!pending.length && ranked.filter((r) => byRank(r, c) < 0).length > limit) return ranked.sort(byRank);
+      pending.push(c);
     }
-    ranked.sort(byRank);
+    await checked.read(pending.map((c) => c.key));
+    for (const c of pending) {
+      const score = checked.scores.get(c.key)!;
+      if (score >= 0) ranked.push({ key: c.key, score, exact: true });
+    }
   }
-  return ranked;
+  return ranked.sort(byRank);
 }
 
 /** Runs the plan for a non-empty query: the best `limit` documents, and whether there are more. */
@@ -164,7 +197,9 @@ async function searchTerms(
   clock: SearchClock,
 ): Promise<{ docs: SearchDoc[]; more: boolean }> {
   const planned = planTerms(q);
-  const opened = await clock.time('postings', () => Promise.all(planned.map((t) => openTerm(t.from, t.to, tuning, clock))));
+  const opened = await clock.time('postings', () =>
+    Promise.all(planned.map((t) => openTerm(t.from, t.to, tuning, clock, t.role === 'phrase'))),
+  );
   const terms: Term[] = planned.map((t, i) => ({ ...t, keys: opened[i]! }));
   const posted = terms.filter((t) => t.keys.posted);
   // A term standing for nothing matches nothing.
@@ -175,30 +210,31 @@ async function searchTerms(
     return ranking.result();
   }
   const top = maxScore(q);
-  const exact = scoresExact(terms, q);
+  const phraseWords = new Map(terms.filter((t) => t.role === 'phrase').map((t) => [t.from, t.keys]));
+  const phrases = q.phrases.map((phrase) => phrase.map((w) => phraseWords.get(w)));
   const checked = new Checked(db, q, clock);
   let ranked: Candidate[] = [];
   for (let window = tuning.firstWindow; ; window = window >= tuning.lastWindow ? Infinity : window * tuning.growth) {
     // Up to `bound`, every read term is complete: there, the candidates and their scores are exact.
     const bound = Math.min(...posted.map((t) => termBound(t.keys)));
     const driver = posted.reduce((a, b) => (b.keys.weights.size < a.keys.weights.size ? b : a));
-    const byScore = new Map<number, number[]>();
+    const byScore = new Map<number, { exact: number[]; bound: number[] }>();
     for (const key of driver.keys.weights.keys()) {
       if (key > bound) continue;
-      const score = scoreOf(key, terms, q);
-      if (score < 0) continue;
-      const group = byScore.get(score);
-      if (group) group.push(key);
-      else byScore.set(score, [key]);
+      const scored = scoreOf(key, terms, phrases);
+      if (!scored) continue;
+      let group = byScore.get(scored.score);
+      if (!group) byScore.set(scored.score, (group = { exact: [], bound: [] }));
+      (scored.exact ? group.exact : group.bound).push(key);
     }
-    ranked = await rank(inRankOrder(byScore), exact, checked, limit, tuning);
+    ranked = await rank(inRankOrder(byScore), checked, limit, tuning);
     // Anything past the bound is older, so ranks below every candidate with the best score.
     const best = ranked.filter((c) => c.score === top).length;
     if (bound === Infinity || best > limit) break;
     // So few of the best, where every list has been read a little, that even a window `growth`
     // times larger would not do: read the rest at once.
     if (window > tuning.firstWindow && best * tuning.growth <= limit) window = Infinity;
-    await clock.time('postings', () => Promise.all(posted.map((t) => readMore(t.keys, window, clock))));
+    await clock.time('postings', () => readMore(posted.map((t) => t.keys), window, clock));
   }
   const shown = ranked.slice(0, limit).map((c) => c.key);
   await checked.read(shown);

@@ -1,11 +1,9 @@
 /**
- * Sends the popup's first requests as this module is evaluated. The entry script imports it before
- * the UI modules, so the requests go out before Preact and the components are evaluated, while
- * every module is still fetched in parallel (a dynamic import of the UI would fetch it only now).
- * Only the popup imports this: nothing evaluates it at build time.
+ * The popup's first requests, for the UI: those the classic first script sent as the page was
+ * parsed (entrypoints/popup-first.ts), or, without it, sent as this module is evaluated — the
+ * entry script imports it before the UI modules. Only the popup imports this: nothing evaluates it
+ * at build time.
  */
-import { startFirstLoad } from './first-load';
+import { takeFirstLoad } from './first-load';
 
-performance.mark('marginalia:popup-script');
-export const firstLoad = startFirstLoad();
-void firstLoad.search.then(() => performance.mark('marginalia:first-reply'));
+export const firstLoad = takeFirstLoad();

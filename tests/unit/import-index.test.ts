@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { jsonChunks, parseImport, type ExportMeta } from '@/src/core/export';
 import type { Annotation } from '@/src/core/model';
 import { buildSearchDoc, keyFitsTime } from '@/src/core/search/document';
-import { BLOCK_MAX, docTerms, type PostingBlock } from '@/src/core/search/postings';
+import { BLOCK_MAX, blockPositions, docPositions, docTerms, type PostingBlock } from '@/src/core/search/postings';
 import { parseQuery } from '@/src/core/search/query';
 import { scanSearch } from '@/src/core/search/rank';
 import { openDatabase, type MarginaliaDb } from '@/src/background/db';
@@ -88,6 +88,10 @@ async function checkIndex(db: MarginaliaDb): Promise<Map<string, number[]>> {
   }
   expect(new Set(found.keys())).toEqual(new Set(expected.keys()));
   for (const [term, keys] of expected) expect(found.get(term), term).toEqual(sorted(keys));
+  // Each body word's positions in each document, as the shared helpers place them.
+  const positions = new Map<string, number[]>();
+  for (const doc of docs) for (const [word, pos] of docPositions(doc)) positions.set(`${word} ${doc.key}`, pos);
+  expect(new Map(blocks.flatMap((b) => [...blockPositions(b)].map(([key, pos]) => [`${b.term} ${key}`, pos] as const)))).toEqual(positions);
   return new Map([...found].map(([term, keys]) => [term, keys]));
 }
 

@@ -4,12 +4,12 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DB_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type MarginaliaDb } from '@/src/background/db';
+import { DB_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, type MarginaliaDb } from '@/src/background/db';
 import { createRepository, type Repository } from '@/src/background/repository';
 import { searchAnnotations, TUNING, type SearchTuning } from '@/src/background/search';
 import type { Annotation } from '@/src/core/model';
 import { buildSearchDoc, type SearchDoc } from '@/src/core/search/document';
-import { blocksOf, docTerms, META } from '@/src/core/search/postings';
+import { blockPositions, blocksOf, docPositions, docTerms, META } from '@/src/core/search/postings';
 import { parseQuery } from '@/src/core/search/query';
 import { scanSearch } from '@/src/core/search/rank';
 import type { NewAnnotation, PageInput } from '@/src/messaging/protocol';
@@ -48,12 +48,22 @@ async function create(over: Partial<NewAnnotation> = {}, page?: PageInput): Prom
   return result.value;
 }
 
-/** The posting blocks hold exactly the keys of the documents with each term, in ordered, well-formed blocks. */
+/**
+ * The posting blocks hold exactly the keys of the documents with each term, in ordered,
+ * well-formed blocks, and each body word's positions in each document.
+ */
 async function expectPostingsMatchDocs(database: MarginaliaDb = db): Promise<void> {
   const expected = new Map<string, number[]>();
+  const expectedPositions = new Map<string, number[]>();
   for (const doc of await database.search.toArray()) {
     for (const term of docTerms(doc)) expected.set(term, [...(expected.get(term) ?? []), doc.key]);
+    for (const [word, pos] of docPositions(doc)) expectedPositions.set(`${word} ${doc.key}`, pos);
   }
+  const actualPositions = new Map<string, number[]>();
+  for (const block of await database.postings.toArray()) {
+    for (const [key, pos] of blockPositions(block)) actualPositions.set(`${block.term} ${key}`, pos);
+  }
+  expect(actualPositions).toEqual(expectedPositions);
   const actual = new Map<string, number[]>();
   let previous: { term: string; last: number } | undefined;
   for (const block of await database.postings.toArray()) {
@@ -93,6 +103,11 @@ describe('index upkeep', () => {
     expect(await found('thought')).toEqual([]);
     expect(await found('idea tag:budget color:pink')).toEqual([a.id]);
     expect(await found('color:yellow')).toEqual([]);
+    await expectPostingsMatchDocs();
+    // The same words in another order: their positions are written again.
+    await repo.update(a.id, { note: 'idea second' });
+    expect(await found('"idea second"')).toEqual([a.id]);
+    expect(await found('"second idea"')).toEqual([]);
     await expectPostingsMatchDocs();
   });
 
@@ -351,6 +366,60 @@ describe('upgrade to v4', () => {
         const got = await searchAnnotations(upgraded, query, 50);
         expect(got.hits.map((h) => h.id), query).toEqual(expected.hits.map((h) => h.id));
         expect(got.more).toBe(expected.more);
+      }
+    } finally {
+      await upgraded.delete();
+    }
+  });
+});
+
+describe('upgrade to v6', () => {
+  it('rebuilds version 5’s postings with body words’ positions, and checks phrases on them as the full scan does', async () => {
+    const name = `upgrade6-${crypto.randomUUID()}`;
+    const docs = Array.from({ length: 1_200 }, (_, i) =>
+      buildSearchDoc(
+        {
+          id: crypto.randomUUID(),
+          url: i % 3 ? PAGE : OTHER,
+          kind: 'highlight',
+          color: 'yellow',
+          note: i % 4 ? 'the agents said so' : 'so said the agents',
+          tags: i % 5 ? [] : ['back off'],
+          quote: { type: 'TextQuoteSelector', exact: `Agents ${i % 2 ? 'should back off' : 'backed the mayor off'} the river`, prefix: '', suffix: '' },
+          position: { type: 'TextPositionSelector', start: 0, end: 10 },
+          orphan: false,
+          created: 10_000 + i,
+          updated: 10_000 + i,
+        },
+        { title: i % 6 ? 'Mayor on the budget' : 'Back off, the mayor said', siteName: 'NBC Chicago' },
+      ),
+    );
+    // Version 5's blocks held keys only.
+    const v5 = new Dexie(name);
+    v5.version(1).stores(SCHEMA_V1);
+    v5.version(2).stores(SCHEMA_V2);
+    v5.version(3).stores(SCHEMA_V3);
+    v5.version(4).stores(SCHEMA_V4);
+    v5.version(5).stores(SCHEMA_V5);
+    const byTerm = new Map<string, number[]>();
+    for (const doc of docs) for (const term of docTerms(doc)) byTerm.set(term, [...(byTerm.get(term) ?? []), doc.key]);
+    await v5.table('search').bulkAdd(docs);
+    await v5.table('postings').bulkAdd([...byTerm].flatMap(([term, keys]) => blocksOf(term, keys)));
+    v5.close();
+
+    const upgraded = openDatabase(name);
+    try {
+      await upgraded.open();
+      expect(upgraded.verno).toBe(DB_VERSION);
+      expect(await upgraded.search.count()).toBe(docs.length);
+      await expectPostingsMatchDocs(upgraded);
+      for (const query of ['"back off"', '"the agents"', '"said the agents"', '"the mayor"', '"back off" river', 'agents "the river"', '"mayor off"']) {
+        for (const limit of [1, 50, 500]) {
+          const expected = scanSearch(docs, parseQuery(query), limit);
+          const got = await searchAnnotations(upgraded, query, limit);
+          expect(got.hits.map((h) => h.id), query).toEqual(expected.hits.map((h) => h.id));
+          expect(got.more).toBe(expected.more);
+        }
       }
     } finally {
       await upgraded.delete();

@@ -96,7 +96,7 @@ describe('migration v1 → v2', () => {
   });
 });
 
-describe('migration v5 → v6', () => {
+describe('migration v5 → v7 (v7 drops annotation indexes)', () => {
   it('drops the url, updated and kind indexes of annotations, keeps every record, and finds a page’s annotations', async () => {
     const name = `migrate-${crypto.randomUUID()}`;
     const v5 = new Dexie(name);
