@@ -52,6 +52,23 @@ async function create(over: Partial<NewAnnotation> = {}, page?: PageInput): Prom
  * The posting blocks hold exactly the keys of the documents with each term, in ordered,
  * well-formed blocks, and each body word's positions in each document.
  */
+/** The i-th annotation of a generated old-version corpus, as stored (created and updated at 10,000 + i). */
+function storedAnnotation(i: number, fields: Pick<Annotation, 'url' | 'note' | 'tags'> & { exact: string }): Annotation {
+  return {
+    id: crypto.randomUUID(),
+    url: fields.url,
+    kind: 'highlight',
+    color: 'yellow',
+    note: fields.note,
+    tags: fields.tags,
+    quote: { type: 'TextQuoteSelector', exact: fields.exact, prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start: 0, end: 10 },
+    orphan: false,
+    created: 10_000 + i,
+    updated: 10_000 + i,
+  };
+}
+
 async function expectPostingsMatchDocs(database: MarginaliaDb = db): Promise<void> {
   const expected = new Map<string, number[]>();
   const expectedPositions = new Map<string, number[]>();
@@ -323,19 +340,12 @@ describe('upgrade to v4', () => {
     const pages = new Map([[PAGE, { title: 'Mayor on the budget', siteName: 'NBC Chicago' }]]);
     const docs = Array.from({ length: 1_500 }, (_, i) =>
       buildSearchDoc(
-        {
-          id: crypto.randomUUID(),
+        storedAnnotation(i, {
           url: i % 3 ? PAGE : OTHER,
-          kind: 'highlight',
-          color: 'yellow',
           note: i % 5 ? '' : 'mayor said so',
           tags: i % 7 ? [] : ['budget'],
-          quote: { type: 'TextQuoteSelector', exact: `Agents ${i % 2 ? 'backed off' : 'stayed'} near the river`, prefix: '', suffix: '' },
-          position: { type: 'TextPositionSelector', start: 0, end: 10 },
-          orphan: false,
-          created: 10_000 + i,
-          updated: 10_000 + i,
-        },
+          exact: `Agents ${i % 2 ? 'backed off' : 'stayed'} near the river`,
+        }),
         pages.get(i % 3 ? PAGE : OTHER),
       ),
     );
@@ -378,19 +388,12 @@ describe('upgrade to v6', () => {
     const name = `upgrade6-${crypto.randomUUID()}`;
     const docs = Array.from({ length: 1_200 }, (_, i) =>
       buildSearchDoc(
-        {
-          id: crypto.randomUUID(),
+        storedAnnotation(i, {
           url: i % 3 ? PAGE : OTHER,
-          kind: 'highlight',
-          color: 'yellow',
           note: i % 4 ? 'the agents said so' : 'so said the agents',
           tags: i % 5 ? [] : ['back off'],
-          quote: { type: 'TextQuoteSelector', exact: `Agents ${i % 2 ? 'should back off' : 'backed the mayor off'} the river`, prefix: '', suffix: '' },
-          position: { type: 'TextPositionSelector', start: 0, end: 10 },
-          orphan: false,
-          created: 10_000 + i,
-          updated: 10_000 + i,
-        },
+          exact: `Agents ${i % 2 ? 'should back off' : 'backed the mayor off'} the river`,
+        }),
         { title: i % 6 ? 'Mayor on the budget' : 'Back off, the mayor said', siteName: 'NBC Chicago' },
       ),
     );
