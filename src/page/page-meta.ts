@@ -1,5 +1,5 @@
 /** The page's title, byline, site and date for the `pages` table, from Readability's extraction. */
-import type { ExtractedArticle } from '@/src/core/extract';
+import type { ArticleFacts } from '@/src/core/extract';
 import { siteOf } from '@/src/core/url';
 import type { PageInput } from '@/src/messaging/protocol';
 import type { PipelineBundle } from './auto/pipeline-bundle';
@@ -11,7 +11,7 @@ const clean = (value: string | null | undefined): string | undefined => {
 };
 
 /** Maps an extraction (or none) to page metadata; the document's title and host fill the gaps. */
-export function metaFrom(doc: Document, url: string, article: ExtractedArticle | null): PageInput {
+export function metaFrom(doc: Document, url: string, article: ArticleFacts | null): PageInput {
   return {
     url,
     title: clean(article?.title) ?? clean(doc.title),
@@ -26,7 +26,7 @@ export function metaFrom(doc: Document, url: string, article: ExtractedArticle |
  * Never throws: a page Readability cannot read still gets its title and site. Pass the
  * automatic-highlight pipeline's extraction when there is one, so Readability runs once.
  */
-export async function extractPageMeta(doc: Document, url: string, extracted?: ExtractedArticle): Promise<PageInput> {
+export async function extractPageMeta(doc: Document, url: string, extracted?: ArticleFacts): Promise<PageInput> {
   if (extracted) return metaFrom(doc, url, extracted);
   try {
     const { extractArticle } = await loadBundle<PipelineBundle>('auto');

@@ -38,7 +38,7 @@ describe('the live container of the article', () => {
 
   it("pairs the clone's elements with the page's and finds the element holding the article", () => {
     const clone = document.cloneNode(true) as Document;
-    const liveOf = matchClone(document, clone);
+    const liveOf = matchClone(document.documentElement, clone.documentElement);
     const cloneStory = clone.querySelector('#story')!; // (happy-dom's getElementById answers from the original)
     expect(liveOf(cloneStory)).toBe(document.getElementById('story'));
     const paragraphs = clone.querySelectorAll('.body p');

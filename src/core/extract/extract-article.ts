@@ -8,6 +8,7 @@ import type { ArticleText } from '../detect/types';
 import { runAll, type Staged } from '../stages';
 import { articleText } from './article-text';
 import { liveContainer, matchClone, type LiveOf } from './live-container';
+import { readingCopy } from './reading-copy';
 
 export interface ExtractedArticle {
   /** Readability's title (the document's title when it finds none); not part of `article.text`. */
@@ -33,6 +34,12 @@ export interface ExtractedArticle {
    */
   container?: Element | null;
 }
+
+/**
+ * An extraction without Readability's element: what is kept once the text is read. The element
+ * belongs to the copy of the page, and holding it would hold that whole copy in memory.
+ */
+export type ArticleFacts = Omit<ExtractedArticle, 'content'>;
 
 /** What the caller knows or wants beyond the article itself. */
 export interface ExtractOptions {
@@ -63,11 +70,13 @@ export function* extractArticleInStages(doc: Document, url?: string, options: Ex
     yield 'readerable';
     readerable = isProbablyReaderable(doc);
   }
-  // parse() rewrites the document it is given, and the live page must not change: parse a clone.
+  // parse() rewrites the document it is given, and the live page must not change: parse a copy.
   yield 'clone';
-  const clone = doc.cloneNode(true) as Document;
-  // Now, before Readability moves the clone's nodes around.
-  const liveOf: LiveOf | undefined = options.locate ? matchClone(doc, clone) : undefined;
+  const reading = readingCopy(doc);
+  if (!reading) return null;
+  const { clone } = reading;
+  // Now, before Readability moves the copy's nodes around.
+  const liveOf: LiveOf | undefined = options.locate ? matchClone(reading.original, reading.copy) : undefined;
   // The serializer hands back Readability's own element instead of an HTML string: no second
   // parse, and none of the page's markup (handlers, image URLs) is ever put into a live document.
   // keepClasses: the text is all we read, so Readability need not walk the article again to strip

@@ -4,4 +4,4 @@
  */
 export { articleText, joinParagraphs, PARAGRAPH_SEPARATOR } from './article-text';
 export { canonicalLang, extractArticle, extractArticleInStages, pageUrl } from './extract-article';
-export type { ExtractedArticle } from './extract-article';
+export type { ArticleFacts, ExtractedArticle } from './extract-article';

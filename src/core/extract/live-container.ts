@@ -5,24 +5,26 @@
  * element that holds the whole article, and read that element's text instead of the whole page's.
  */
 
-const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
 const ELEMENT_NODE = 1;
 
-/** The page's element for each of the clone's elements (valid for a fresh `doc.cloneNode(true)`). */
+/** The page's element for each of the clone's elements (valid for a fresh deep clone). */
 export type LiveOf = (cloneElement: Node) => Element | undefined;
 
-/** Pairs the elements of `clone`, just cloned from `doc`, with the page's, in document order. */
-export function matchClone(doc: Document, clone: Document): LiveOf {
-  const live = new Map<Node, Element>();
-  const from = doc.documentElement;
-  const to = clone.documentElement;
-  if (!from || !to) return () => undefined;
-  live.set(to, from);
-  const a = doc.createTreeWalker(from, SHOW_ELEMENT);
-  const b = clone.createTreeWalker(to, SHOW_ELEMENT);
-  for (let x = a.nextNode(), y = b.nextNode(); x && y; x = a.nextNode(), y = b.nextNode()) live.set(y, x as Element);
-  return (node) => live.get(node);
+/**
+ * Pairs the elements under `copy`, just deep-cloned from `original`, with the originals, in
+ * document order. Both lists are taken at once by the engine (`querySelectorAll`, no walk in
+ * script); a clone element is looked up only when asked, which `liveContainer` does a few times.
+ */
+export function matchClone(original: Element, copy: Element): LiveOf {
+  const live = original.querySelectorAll('*');
+  const copies = copy.querySelectorAll('*');
+  if (live.length !== copies.length) return (node) => (node === copy ? original : undefined);
+  return (node) => {
+    if (node === copy) return original;
+    const i = Array.prototype.indexOf.call(copies, node);
+    return i >= 0 ? live[i] : undefined;
+  };
 }
 
 /**

@@ -3,7 +3,7 @@
  * once the page is ready (and again after single-page-app navigation), and keeps what it found
  * for clicks and for the popup.
  */
-import type { ExtractedArticle } from '@/src/core/extract';
+import type { ArticleFacts } from '@/src/core/extract';
 import { normalizeUrl } from '@/src/core/url';
 import type { AutoSummary } from '@/src/messaging/protocol';
 import { DEFAULT_AUTO_SETTINGS, effectiveFor, loadAutoSettings, onAutoSettingsChanged, type AutoSettings } from '@/src/settings/auto-highlights';
@@ -66,7 +66,7 @@ export class AutoHighlights {
   }
 
   /** The article as Readability saw it, once the pipeline has run (used for page metadata). */
-  get extracted(): ExtractedArticle | undefined {
+  get extracted(): ArticleFacts | undefined {
     return this.result?.extracted;
   }
 

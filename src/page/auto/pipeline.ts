@@ -7,7 +7,7 @@ import { alignArticle, type Alignment } from '@/src/core/anchoring/align';
 import { buildTextIndex, type NormalizedText, type TextIndex } from '@/src/core/anchoring';
 import { detectInStages } from '@/src/core/detect';
 import type { DetectedOfficial, DetectedQuote, Detection, Span } from '@/src/core/detect/types';
-import { extractArticleInStages, type ExtractedArticle } from '@/src/core/extract';
+import { extractArticleInStages, type ArticleFacts, type ExtractedArticle } from '@/src/core/extract';
 import { runAll, type Staged } from '@/src/core/stages';
 import { runStaged, type StepTimings } from './steps';
 
@@ -24,7 +24,8 @@ export interface PlacedOfficial {
 }
 
 export interface AutoResult {
-  extracted: ExtractedArticle;
+  /** Without Readability's element (the copy of the page is not kept alive). */
+  extracted: ArticleFacts;
   quotes: PlacedQuote[];
   officials: PlacedOfficial[];
 }
@@ -92,7 +93,8 @@ export function* placeInStages(doc: Document, extracted: ExtractedArticle, detec
     official,
     ranges: official.mentions.map(toRange).filter((r): r is Range => r !== null),
   }));
-  return { extracted, quotes, officials: officials.filter((o) => o.ranges.length > 0) };
+  const { content: _dropped, ...facts } = extracted;
+  return { extracted: facts, quotes, officials: officials.filter((o) => o.ranges.length > 0) };
 }
 
 /** The whole pipeline, in stages: extraction, detection, placing. */
