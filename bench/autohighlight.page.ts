@@ -1,7 +1,8 @@
 /**
  * The in-page half of `autohighlight-vs-readability`: the content script's pipeline steps run
  * back to back (extract, detect, map onto the page, paint), timed, against Readability.parse()
- * on a clone alone. Bundled by bench/autohighlight.ts and injected into the page.
+ * on a clone alone. Bundled by bench/autohighlight.ts and injected into the page. Each run is
+ * bracketed by two `performance.mark`s, which a trace stamps with the main thread's CPU clock.
  */
 import { Readability } from '@mozilla/readability';
 import { detect } from '@/src/core/detect';
@@ -12,7 +13,8 @@ import { placeDetection } from '@/src/page/auto/pipeline';
 const painter = new AutoPainter();
 
 /** Ours: every step of the pipeline, with the longest single step (a main-thread task when run for real). */
-export function runOurs(): { steps: number[]; ms: number; longestStepMs: number; quotes: number; officials: number } {
+export function runOurs(run: number): { steps: number[]; ms: number; longestStepMs: number; quotes: number; officials: number } {
+  performance.mark(`ours ${run} start`);
   const steps: number[] = [];
   let t = performance.now();
   const lap = () => {
@@ -30,12 +32,16 @@ export function runOurs(): { steps: number[]; ms: number; longestStepMs: number;
   lap();
   painter.show(result, { quotes: true, officials: true });
   lap();
+  performance.mark(`ours ${run} end`);
   return { steps, ms: performance.now() - start, longestStepMs: Math.max(...steps), quotes: result.quotes.length, officials: result.officials.length };
 }
 
 /** The baseline: what any reader-mode extension pays, Readability on a clone of the page. */
-export function runBaseline(): { ms: number } {
+export function runBaseline(run: number): { ms: number } {
+  performance.mark(`base ${run} start`);
   const start = performance.now();
   new Readability(document.cloneNode(true) as Document).parse();
-  return { ms: performance.now() - start };
+  const ms = performance.now() - start;
+  performance.mark(`base ${run} end`);
+  return { ms };
 }
