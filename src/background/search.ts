@@ -36,7 +36,7 @@ export interface SearchTuning extends ListTuning {
   firstBatch: number;
 }
 
-export const TUNING: SearchTuning = { rangeBlocks: 12, maxTerms: 32, firstWindow: 2, growth: 8, lastWindow: 16, firstBatch: 64 };
+export const TUNING: SearchTuning = { rangeBlocks: 12, maxTerms: 32, firstWindow: 1, growth: 8, lastWindow: 8, firstBatch: 64 };
 
 /** One term of the query and the range of posting terms that answers it. */
 export interface PlannedTerm {
@@ -118,6 +118,14 @@ function scoreOf(key: number, terms: readonly Term[], phrases: readonly (TermKey
     exact = false;
   }
   return { score, exact };
+}
+
+/** The term's keys read so far up to `bound`, newest (smallest) first. */
+function keysUpTo(keys: TermKeys, bound: number): Float64Array {
+  const out = new Float64Array(keys.weights.size);
+  let n = 0;
+  for (const key of keys.weights.keys()) if (key <= bound) out[n++] = key;
+  return out.subarray(0, n).sort();
 }
 
 /**
@@ -219,17 +227,20 @@ async function searchTerms(
     const bound = Math.min(...posted.map((t) => termBound(t.keys)));
     const driver = posted.reduce((a, b) => (b.keys.weights.size < a.keys.weights.size ? b : a));
     const byScore = new Map<number, { exact: number[]; bound: number[] }>();
-    for (const key of driver.keys.weights.keys()) {
-      if (key > bound) continue;
+    let best = 0;
+    for (const key of keysUpTo(driver.keys, bound)) {
       const scored = scoreOf(key, terms, phrases);
       if (!scored) continue;
       let group = byScore.get(scored.score);
       if (!group) byScore.set(scored.score, (group = { exact: [], bound: [] }));
       (scored.exact ? group.exact : group.bound).push(key);
+      // Keys come newest first: past the (limit + 1)-th with the best score for certain, every key
+      // ranks below more than `limit` results (older, and no better), so none need scoring.
+      if (scored.exact && scored.score === top && ++best > limit) break;
     }
     ranked = await rank(inRankOrder(byScore), checked, limit, tuning);
     // Anything past the bound is older, so ranks below every candidate with the best score.
-    const best = ranked.filter((c) => c.score === top).length;
+    best = ranked.filter((c) => c.score === top).length;
     if (bound === Infinity || best > limit) break;
     // So few of the best, where every list has been read a little, that even a window `growth`
     // times larger would not do: read the rest at once.
