@@ -24,6 +24,7 @@ import { maxScore, scoreDoc } from '@/src/core/search/rank';
 import type { SearchResults } from '@/src/messaging/protocol';
 import type { MarginaliaDb } from './db';
 import { SearchClock } from './search-clock';
+import { readDocs } from './search-docs';
 import { openTerm, positionsOf, readMore, termBound, type ListTuning, type TermKeys } from './search-lists';
 import { Ranking, scan } from './search-read';
 
@@ -149,7 +150,6 @@ class Checked {
   readonly scores = new Map<number, number>();
 
   constructor(
-    private db: MarginaliaDb,
     private q: ParsedQuery,
     private clock: SearchClock,
   ) {}
@@ -157,13 +157,13 @@ class Checked {
   async read(keys: readonly number[]): Promise<void> {
     const missing = keys.filter((k) => !this.scores.has(k));
     if (!missing.length) return;
-    const docs = await this.clock.time('docs', () => this.db.search.bulkGet(missing));
+    const docs = await this.clock.time('docs', () => readDocs(missing));
     this.clock.count('docsRead', missing.length);
-    missing.forEach((key, i) => {
-      const doc = docs[i];
+    for (const key of missing) {
+      const doc = docs.get(key);
       if (doc) this.docs.set(key, doc);
       this.scores.set(key, doc ? scoreDoc(doc, this.q) : -1);
-    });
+    }
   }
 }
 
@@ -220,7 +220,7 @@ async function searchTerms(
   const top = maxScore(q);
   const phraseWords = new Map(terms.filter((t) => t.role === 'phrase').map((t) => [t.from, t.keys]));
   const phrases = q.phrases.map((phrase) => phrase.map((w) => phraseWords.get(w)));
-  const checked = new Checked(db, q, clock);
+  const checked = new Checked(q, clock);
   let ranked: Candidate[] = [];
   for (let window = tuning.firstWindow; ; window = window >= tuning.lastWindow ? Infinity : window * tuning.growth) {
     // Up to `bound`, every read term is complete: there, the candidates and their scores are exact.
