@@ -7,6 +7,7 @@
  */
 import Dexie from 'dexie';
 import { indexInBlock, META, positionOffsets, positionsAt, type PostingBlock } from '@/src/core/search/postings';
+import { WeightedKeys } from '@/src/core/search/weighted-keys';
 import type { SearchClock } from './search-clock';
 
 /** One posting term's keys read so far. */
@@ -22,8 +23,8 @@ export interface PostingList {
 
 /** A query term as postings answer it: every key read so far with its best weight, and how far that is exact. */
 export interface TermKeys {
-  /** Key → 2 if one of the term's words is in the body, 1 if only in the title or site (filters: 2). */
-  weights: Map<number, number>;
+  /** Keys read, each 2 if one of the term's words is in the body, 1 if only in the title or site (filters: 2). */
+  weights: WeightedKeys;
   /** The term's posting lists in store order (by term). */
   lists: PostingList[];
   /** False when the range stands for too many terms to read them one by one: only documents can tell. */
@@ -80,17 +81,14 @@ const KEYS_PAGE = 1024;
 const SPARE = 2;
 
 /** The weight of a posting term: a body word or filter 2, a title or site word 1. */
-export const weightOf = (term: string): number => (term.endsWith(META) ? 1 : 2);
+export const weightOf = (term: string): 1 | 2 => (term.endsWith(META) ? 1 : 2);
 
 /** The range `[from, to]` of posting terms, as keys of the postings table. */
 const rangeOf = (from: string, to: string) => IDBKeyRange.bound([from, -Infinity], [to, Infinity]);
 
 function addBlocks(keys: TermKeys, blocks: readonly PostingBlock[]): void {
   for (const block of blocks) {
-    const weight = weightOf(block.term);
-    for (const key of block.keys) {
-      if ((keys.weights.get(key) ?? 0) < weight) keys.weights.set(key, weight);
-    }
+    keys.weights.add(block.keys, weightOf(block.term));
     if (keys.positioned && block.pos) {
       const list = keys.positioned;
       list.push(block);
@@ -134,7 +132,7 @@ async function blockKeys(from: [string, number], to: string, max: number): Promi
  * later reads take exactly the blocks they need.
  */
 export async function openTerm(from: string, to: string, tuning: ListTuning, clock: SearchClock, withPositions = false): Promise<TermKeys> {
-  const keys: TermKeys = { weights: new Map(), lists: [], posted: true, ...(withPositions ? { positioned: [] } : {}) };
+  const keys: TermKeys = { weights: new WeightedKeys(), lists: [], posted: true, ...(withPositions ? { positioned: [] } : {}) };
   const blocks = await request(store().getAll(rangeOf(from, to), tuning.rangeBlocks) as IDBRequest<PostingBlock[]>);
   clock.count('blocks', blocks.length);
   addBlocks(keys, blocks);
@@ -149,7 +147,7 @@ export async function openTerm(from: string, to: string, tuning: ListTuning, clo
   const lastBlock = blocks[blocks.length - 1]!;
   const seen = [...read.keys()].slice(0, -1);
   const rest = await blockKeys([lastBlock.term, lastBlock.last], to, Math.max(0, tuning.maxTerms - seen.length - 1));
-  if (rest === null) return { weights: new Map(), lists: [], posted: false };
+  if (rest === null) return { weights: new WeightedKeys(), lists: [], posted: false };
   const last: PostingList = { term: lastBlock.term, bound: lastBlock.last, ahead: [], read: read.get(lastBlock.term)! };
   const lists = [...seen.map(complete), last];
   for (const [term, end] of rest) {

@@ -94,13 +94,13 @@ function scoreOf(key: number, terms: readonly Term[], phrases: readonly (TermKey
       exact = false;
       continue;
     }
-    const weight = t.keys.weights.get(key);
+    const weight = t.keys.weights.weight(key);
     if (weight === undefined) return null;
     if (t.role === 'word') score += weight;
   }
   for (const keys of phrases) {
     // In the body only if all its words are; with any of them only in the title, there or nowhere.
-    if (!keys.every((k) => k === undefined || k.weights.get(key) === 2)) {
+    if (!keys.every((k) => k === undefined || k.weights.weight(key) === 2)) {
       score += 1;
       exact = false;
       continue;
@@ -119,14 +119,6 @@ function scoreOf(key: number, terms: readonly Term[], phrases: readonly (TermKey
     exact = false;
   }
   return { score, exact };
-}
-
-/** The term's keys read so far up to `bound`, newest (smallest) first. */
-function keysUpTo(keys: TermKeys, bound: number): Float64Array {
-  const out = new Float64Array(keys.weights.size);
-  let n = 0;
-  for (const key of keys.weights.keys()) if (key <= bound) out[n++] = key;
-  return out.subarray(0, n).sort();
 }
 
 /**
@@ -228,7 +220,7 @@ async function searchTerms(
     const driver = posted.reduce((a, b) => (b.keys.weights.size < a.keys.weights.size ? b : a));
     const byScore = new Map<number, { exact: number[]; bound: number[] }>();
     let best = 0;
-    for (const key of keysUpTo(driver.keys, bound)) {
+    for (const key of driver.keys.weights.upTo(bound)) {
       const scored = scoreOf(key, terms, phrases);
       if (!scored) continue;
       let group = byScore.get(scored.score);
