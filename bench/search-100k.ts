@@ -170,6 +170,13 @@ async function popupFirstResults(ext: ExtensionHandle): Promise<{ shown: number;
   }
 }
 
+/** The slowest popup open, with its marks (ms from navigation start). */
+function slowestOpen(opens: readonly { shown: number; marks: Record<string, number> }[]): Record<string, number> | null {
+  const slowest = [...opens].sort((a, b) => b.shown - a.shown)[0];
+  if (!slowest) return null;
+  return { shown: round(slowest.shown), ...Object.fromEntries(Object.entries(slowest.marks).map(([m, t]) => [m.replace('marginalia:', ''), round(t)])) };
+}
+
 export async function run(): Promise<BenchResult[]> {
   ensureBuilt();
   const started = performance.now();
@@ -265,6 +272,9 @@ export async function run(): Promise<BenchResult[]> {
         p50: round(quantile(warm, 0.5)),
         p95: round(quantile(warm, 0.95)),
         max: round(Math.max(...warm)),
+        // The slowest open's marks: a late `popup-script` is time before any of our code runs
+        // (the browser creating the page), a late `first-reply` the background's.
+        slowestOpen: slowestOpen(opens),
         // Medians, ms from navigation start: script running, first render, first reply in.
         marks,
         opens: POPUP_OPENS,

@@ -7,6 +7,7 @@
  */
 import Dexie from 'dexie';
 import { indexInBlock, META, positionOffsets, positionsAt, type PostingBlock } from '@/src/core/search/postings';
+import { WeightedKeys } from '@/src/core/search/weighted-keys';
 import type { SearchClock } from './search-clock';
 
 /** One posting term's keys read so far. */
@@ -22,8 +23,8 @@ export interface PostingList {
 
 /** A query term as postings answer it: every key read so far with its best weight, and how far that is exact. */
 export interface TermKeys {
-  /** Key → 2 if one of the term's words is in the body, 1 if only in the title or site (filters: 2). */
-  weights: Map<number, number>;
+  /** Keys read, each 2 if one of the term's words is in the body, 1 if only in the title or site (filters: 2). */
+  weights: WeightedKeys;
   /** The term's posting lists in store order (by term). */
   lists: PostingList[];
   /** False when the range stands for too many terms to read them one by one: only documents can tell. */
@@ -69,6 +70,8 @@ export interface ListTuning {
   firstWindow: number;
   growth: number;
   lastWindow: number;
+  /** Block keys read per request when listing a range's blocks (default KEYS_PAGE). */
+  keysPage?: number;
 }
 
 /** Block keys read per request when listing a range's blocks. */
@@ -80,17 +83,14 @@ const KEYS_PAGE = 1024;
 const SPARE = 2;
 
 /** The weight of a posting term: a body word or filter 2, a title or site word 1. */
-export const weightOf = (term: string): number => (term.endsWith(META) ? 1 : 2);
+export const weightOf = (term: string): 1 | 2 => (term.endsWith(META) ? 1 : 2);
 
 /** The range `[from, to]` of posting terms, as keys of the postings table. */
 const rangeOf = (from: string, to: string) => IDBKeyRange.bound([from, -Infinity], [to, Infinity]);
 
 function addBlocks(keys: TermKeys, blocks: readonly PostingBlock[]): void {
   for (const block of blocks) {
-    const weight = weightOf(block.term);
-    for (const key of block.keys) {
-      if ((keys.weights.get(key) ?? 0) < weight) keys.weights.set(key, weight);
-    }
+    keys.weights.add(block.keys, weightOf(block.term));
     if (keys.positioned && block.pos) {
       const list = keys.positioned;
       list.push(block);
@@ -109,22 +109,33 @@ const request = <T>(r: IDBRequest<T>): Promise<T> =>
     r.onerror = () => reject(r.error);
   });
 
+type BlockKey = [string, number];
+
+const keysPage = (from: IDBKeyRange, size: number): Promise<BlockKey[]> =>
+  request(store().getAllKeys(from, size) as unknown as IDBRequest<BlockKey[]>);
+
+/** Whether block key `a` sorts after `b` (by term, then by last). */
+const isAfter = (a: BlockKey, b: BlockKey): boolean => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
+
 /**
  * The keys `[term, last]` of the blocks in `[from, to]` after block `[term, last]`, or null when
  * they belong to more than `max` terms. Keys only, so a common word's hundreds of blocks cost
  * one cheap request, where a cursor hopping from term to term paid a round trip per term.
+ * `listed`: the range's first page of keys, when already read.
  */
-async function blockKeys(from: [string, number], to: string, max: number): Promise<[string, number][] | null> {
-  const out: [string, number][] = [];
+async function blockKeys(from: BlockKey, to: string, max: number, size: number, listed?: BlockKey[]): Promise<BlockKey[] | null> {
+  const out: BlockKey[] = [];
   let terms = 0;
   for (let after = from; ; ) {
-    const page = await request(store().getAllKeys(IDBKeyRange.bound(after, [to, Infinity], true), KEYS_PAGE) as unknown as IDBRequest<[string, number][]>);
+    const full = listed ? listed.length === size : undefined;
+    const page = listed ? listed.filter((key) => isAfter(key, after)) : await keysPage(IDBKeyRange.bound(after, [to, Infinity], true), size);
+    listed = undefined;
     for (const key of page) {
       if (key[0] !== (out[out.length - 1] ?? after)[0] && ++terms > max) return null;
       out.push(key);
     }
-    if (page.length < KEYS_PAGE) return out;
-    after = page[page.length - 1]!;
+    if (!(full ?? page.length === size)) return out;
+    after = page[page.length - 1] ?? after;
   }
 }
 
@@ -134,8 +145,13 @@ async function blockKeys(from: [string, number], to: string, max: number): Promi
  * later reads take exactly the blocks they need.
  */
 export async function openTerm(from: string, to: string, tuning: ListTuning, clock: SearchClock, withPositions = false): Promise<TermKeys> {
-  const keys: TermKeys = { weights: new Map(), lists: [], posted: true, ...(withPositions ? { positioned: [] } : {}) };
-  const blocks = await request(store().getAll(rangeOf(from, to), tuning.rangeBlocks) as IDBRequest<PostingBlock[]>);
+  const keys: TermKeys = { weights: new WeightedKeys(), lists: [], posted: true, ...(withPositions ? { positioned: [] } : {}) };
+  // The range's block keys are listed alongside, in the same round trip: a long range needs
+  // them next, and a short one's few keys cost next to nothing.
+  const [blocks, listed] = await Promise.all([
+    request(store().getAll(rangeOf(from, to), tuning.rangeBlocks) as IDBRequest<PostingBlock[]>),
+    keysPage(rangeOf(from, to), tuning.keysPage ?? KEYS_PAGE),
+  ]);
   clock.count('blocks', blocks.length);
   addBlocks(keys, blocks);
   const read = new Map<string, number>();
@@ -148,8 +164,8 @@ export async function openTerm(from: string, to: string, tuning: ListTuning, clo
   // The last term read may go on; the terms after it are not read yet.
   const lastBlock = blocks[blocks.length - 1]!;
   const seen = [...read.keys()].slice(0, -1);
-  const rest = await blockKeys([lastBlock.term, lastBlock.last], to, Math.max(0, tuning.maxTerms - seen.length - 1));
-  if (rest === null) return { weights: new Map(), lists: [], posted: false };
+  const rest = await blockKeys([lastBlock.term, lastBlock.last], to, Math.max(0, tuning.maxTerms - seen.length - 1), tuning.keysPage ?? KEYS_PAGE, listed);
+  if (rest === null) return { weights: new WeightedKeys(), lists: [], posted: false };
   const last: PostingList = { term: lastBlock.term, bound: lastBlock.last, ahead: [], read: read.get(lastBlock.term)! };
   const lists = [...seen.map(complete), last];
   for (const [term, end] of rest) {

@@ -24,6 +24,7 @@ import { maxScore, scoreDoc } from '@/src/core/search/rank';
 import type { SearchResults } from '@/src/messaging/protocol';
 import type { MarginaliaDb } from './db';
 import { SearchClock } from './search-clock';
+import { readDocs } from './search-docs';
 import { openTerm, positionsOf, readMore, termBound, type ListTuning, type TermKeys } from './search-lists';
 import { Ranking, scan } from './search-read';
 
@@ -36,7 +37,7 @@ export interface SearchTuning extends ListTuning {
   firstBatch: number;
 }
 
-export const TUNING: SearchTuning = { rangeBlocks: 12, maxTerms: 32, firstWindow: 2, growth: 8, lastWindow: 16, firstBatch: 64 };
+export const TUNING: SearchTuning = { rangeBlocks: 12, maxTerms: 32, firstWindow: 1, growth: 8, lastWindow: 8, firstBatch: 64 };
 
 /** One term of the query and the range of posting terms that answers it. */
 export interface PlannedTerm {
@@ -93,13 +94,13 @@ function scoreOf(key: number, terms: readonly Term[], phrases: readonly (TermKey
       exact = false;
       continue;
     }
-    const weight = t.keys.weights.get(key);
+    const weight = t.keys.weights.weight(key);
     if (weight === undefined) return null;
     if (t.role === 'word') score += weight;
   }
   for (const keys of phrases) {
     // In the body only if all its words are; with any of them only in the title, there or nowhere.
-    if (!keys.every((k) => k === undefined || k.weights.get(key) === 2)) {
+    if (!keys.every((k) => k === undefined || k.weights.weight(key) === 2)) {
       score += 1;
       exact = false;
       continue;
@@ -141,7 +142,6 @@ class Checked {
   readonly scores = new Map<number, number>();
 
   constructor(
-    private db: MarginaliaDb,
     private q: ParsedQuery,
     private clock: SearchClock,
   ) {}
@@ -149,13 +149,13 @@ class Checked {
   async read(keys: readonly number[]): Promise<void> {
     const missing = keys.filter((k) => !this.scores.has(k));
     if (!missing.length) return;
-    const docs = await this.clock.time('docs', () => this.db.search.bulkGet(missing));
+    const docs = await this.clock.time('docs', () => readDocs(missing));
     this.clock.count('docsRead', missing.length);
-    missing.forEach((key, i) => {
-      const doc = docs[i];
+    for (const key of missing) {
+      const doc = docs.get(key);
       if (doc) this.docs.set(key, doc);
       this.scores.set(key, doc ? scoreDoc(doc, this.q) : -1);
-    });
+    }
   }
 }
 
@@ -212,24 +212,27 @@ async function searchTerms(
   const top = maxScore(q);
   const phraseWords = new Map(terms.filter((t) => t.role === 'phrase').map((t) => [t.from, t.keys]));
   const phrases = q.phrases.map((phrase) => phrase.map((w) => phraseWords.get(w)));
-  const checked = new Checked(db, q, clock);
+  const checked = new Checked(q, clock);
   let ranked: Candidate[] = [];
   for (let window = tuning.firstWindow; ; window = window >= tuning.lastWindow ? Infinity : window * tuning.growth) {
     // Up to `bound`, every read term is complete: there, the candidates and their scores are exact.
     const bound = Math.min(...posted.map((t) => termBound(t.keys)));
     const driver = posted.reduce((a, b) => (b.keys.weights.size < a.keys.weights.size ? b : a));
     const byScore = new Map<number, { exact: number[]; bound: number[] }>();
-    for (const key of driver.keys.weights.keys()) {
-      if (key > bound) continue;
+    let best = 0;
+    for (const key of driver.keys.weights.upTo(bound)) {
       const scored = scoreOf(key, terms, phrases);
       if (!scored) continue;
       let group = byScore.get(scored.score);
       if (!group) byScore.set(scored.score, (group = { exact: [], bound: [] }));
       (scored.exact ? group.exact : group.bound).push(key);
+      // Keys come newest first: past the (limit + 1)-th with the best score for certain, every key
+      // ranks below more than `limit` results (older, and no better), so none need scoring.
+      if (scored.exact && scored.score === top && ++best > limit) break;
     }
     ranked = await rank(inRankOrder(byScore), checked, limit, tuning);
     // Anything past the bound is older, so ranks below every candidate with the best score.
-    const best = ranked.filter((c) => c.score === top).length;
+    best = ranked.filter((c) => c.score === top).length;
     if (bound === Infinity || best > limit) break;
     // So few of the best, where every list has been read a little, that even a window `growth`
     // times larger would not do: read the rest at once.

@@ -11,9 +11,9 @@ import { isEmptyQuery, parseQuery } from '@/src/core/search/query';
 import { sendToBackground } from '@/src/messaging/client';
 import type { SearchHit } from '@/src/messaging/protocol';
 import { activePage, type ActivePage } from './active-page';
-import { ExportImport } from './ExportImport';
 import { FilterChips } from './FilterChips';
 import { FIRST_LIMIT, type FirstLoad } from './first-load';
+import { LazyExportImport } from './LazyExportImport';
 import { optionId, ResultList } from './ResultList';
 import { SearchBox } from './SearchBox';
 import { ThisPage, type PageLoad } from './ThisPage';
@@ -44,6 +44,8 @@ export function PopupApp({ first }: { first?: FirstLoad }) {
   const [limit, setLimit] = useState(FIRST_LIMIT);
   const search = useSearch(query, limit, first?.search);
   const marked = useRef(false);
+  // Whether the first results have been shown: the Export / Import section's code loads after.
+  const [firstShown, setFirstShown] = useState(false);
   // Bumped after an import, to load "This page" again.
   const [reloads, setReloads] = useState(0);
 
@@ -80,6 +82,7 @@ export function PopupApp({ first }: { first?: FirstLoad }) {
     marked.current = true;
     performance.mark(FIRST_RESULTS_MARK);
     setTags(frequentTags(shown.results.hits));
+    setFirstShown(true);
     setLimit(LIMIT);
   }, [shown, target]);
 
@@ -168,7 +171,8 @@ export function PopupApp({ first }: { first?: FirstLoad }) {
         )}
         {shown?.results.more && !browsing && <p class="hint">Showing the best {hits.length}; add words or filters to narrow.</p>}
       </section>
-      <ExportImport
+      <LazyExportImport
+        load={firstShown || search.status === 'error'}
         pageUrl={target?.url ?? null}
         searchQuery={shown && !browsing ? shown.query : null}
         onImported={() => setReloads((n) => n + 1)}

@@ -89,6 +89,8 @@ describe('search over lists of many small blocks', () => {
     ['one block, one term', { rangeBlocks: 1, maxTerms: 1, firstWindow: 1, growth: 2, lastWindow: 1, firstBatch: 1 }],
     ['one block, many terms, slow growth', { rangeBlocks: 1, maxTerms: 100, firstWindow: 1, growth: 2, lastWindow: 8, firstBatch: 2 }],
     ['a few blocks, a few terms', { rangeBlocks: 3, maxTerms: 6, firstWindow: 2, growth: 3, lastWindow: 9, firstBatch: 5 }],
+    ['block keys listed two at a time', { rangeBlocks: 3, maxTerms: 40, firstWindow: 1, growth: 2, lastWindow: 4, firstBatch: 4, keysPage: 2 }],
+    ['block keys listed a few at a time', { rangeBlocks: 2, maxTerms: 100, firstWindow: 1, growth: 4, lastWindow: 16, firstBatch: 8, keysPage: 7 }],
   ])('gives exactly the full scan’s results (%s)', async (_name, tuning) => {
     for (const query of QUERIES) {
       for (const limit of [1, 5, 50]) {
