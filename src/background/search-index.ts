@@ -6,7 +6,7 @@
  */
 import Dexie from 'dexie';
 import type { Annotation, PageMeta } from '@/src/core/model';
-import { buildSearchDoc, KEY_SLOTS, keyFitsTime, preferredSlot, searchKey, type PageFields, type SearchDoc } from '@/src/core/search/document';
+import { buildSearchDoc, KEY_SLOTS, keyFitsTime, preferredSlot, searchKey, type PageFields, type PagePartsCache, type SearchDoc } from '@/src/core/search/document';
 import { docPositions, docTerms, samePositions } from '@/src/core/search/postings';
 import type { MarginaliaDb } from './db';
 import { addPostings, removePostings } from './postings';
@@ -97,7 +97,8 @@ export async function documentsFor(
     else current.set(doc.id, [doc]);
   }
   const keys = await allocateKeys(db, annotations, current);
-  return { current, docs: annotations.map((a, i) => buildSearchDoc(a, known.get(a.url), keys[i])) };
+  const cache: PagePartsCache = new Map();
+  return { current, docs: annotations.map((a, i) => buildSearchDoc(a, known.get(a.url), keys[i], cache)) };
 }
 
 /**

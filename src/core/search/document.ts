@@ -106,23 +106,58 @@ function hostWords(url: string): string[] {
   return labels.flatMap((label) => tokenize(label));
 }
 
-/** The annotation's document, under `key` (by default its preferred key; see search-index.ts for collisions). */
-export function buildSearchDoc(a: Annotation, page: PageFields, key = searchKey(a.created, preferredSlot(a.id))): SearchDoc {
+/** What a document takes from its page: the same for every annotation of the page. */
+interface PageParts {
+  meta: string;
+  siteFacets: string[];
+  title?: string;
+  site: string;
+}
+
+function pageParts(url: string, page: PageFields): PageParts {
+  const title = tokenize(page?.title ?? '');
+  const site = [...tokenize(page?.siteName ?? ''), ...hostWords(url)];
+  return {
+    meta: joinGroups([title, site]),
+    siteFacets: siteValues(url, page?.siteName).map((value) => `site:${value}`),
+    ...(page?.title ? { title: page.title } : {}),
+    site: siteLabel(url, page?.siteName),
+  };
+}
+
+/** A cache of what documents take from their pages, by URL, for building many documents (see `buildSearchDoc`). */
+export type PagePartsCache = Map<string, PageParts>;
+
+/**
+ * The annotation's document, under `key` (by default its preferred key; see search-index.ts for
+ * collisions). `cache`, when given, keeps each page's share by URL: building the documents of
+ * many annotations then tokenizes each page's title and site once. Use one cache per `page`
+ * lookup (the same page fields for a URL).
+ */
+export function buildSearchDoc(
+  a: Annotation,
+  page: PageFields,
+  key = searchKey(a.created, preferredSlot(a.id)),
+  cache?: PagePartsCache,
+): SearchDoc {
+  let parts = cache?.get(a.url);
+  if (!parts) {
+    parts = pageParts(a.url, page);
+    cache?.set(a.url, parts);
+  }
   const text = tokenize(a.quote.exact);
   const note = tokenize(a.note);
   const tags = a.tags.flatMap((t) => tokenize(t));
-  const title = tokenize(page?.title ?? '');
-  const site = [...tokenize(page?.siteName ?? ''), ...hostWords(a.url)];
   const facets = new Set<string>([`kind:${a.kind}`, `color:${a.color}`]);
   for (const tag of a.tags) facets.add(`tag:${fold(tag).replace(/\s+/g, ' ').trim()}`);
-  for (const value of siteValues(a.url, page?.siteName)) facets.add(`site:${value}`);
+  for (const value of parts.siteFacets) facets.add(value);
   if (a.orphan) facets.add('is:orphan');
   return {
     key,
     id: a.id,
     facets: [...facets],
     body: joinGroups([text, note, tags]),
-    meta: joinGroups([title, site]),
+    meta: parts.meta,
     view: {
       id: a.id,
       url: a.url,
@@ -133,8 +168,8 @@ export function buildSearchDoc(a: Annotation, page: PageFields, key = searchKey(
       tags: [...a.tags],
       orphan: a.orphan,
       created: a.created,
-      ...(page?.title ? { title: page.title } : {}),
-      site: siteLabel(a.url, page?.siteName),
+      ...(parts.title ? { title: parts.title } : {}),
+      site: parts.site,
     },
   };
 }

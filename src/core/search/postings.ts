@@ -155,8 +155,8 @@ export function blocksOf(term: string, keys: number[], positions?: Positions): P
   return sortedBlocks(term, sorted, positions?.size ? sorted.map((key) => positions.get(key)) : undefined);
 }
 
-/** The blocks of one term's keys given ascending, with their positions alongside (as `packSorted`). */
-function sortedBlocks(term: string, keys: number[], pos?: readonly (readonly number[] | undefined)[]): PostingBlock[] {
+/** The blocks of one term's keys given ascending, no duplicates, with their positions alongside (`pos[i]` for `keys[i]`). */
+export function sortedBlocks(term: string, keys: number[], pos?: readonly (readonly number[] | undefined)[]): PostingBlock[] {
   const blocks: PostingBlock[] = [];
   const size = BLOCK_MAX / 2;
   for (let i = 0; i < keys.length; i += size) blocks.push(packSorted(term, keys.slice(i, i + size), pos?.slice(i, i + size)));
