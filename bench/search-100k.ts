@@ -62,9 +62,13 @@ async function searchBundle(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-/** What the seeded database holds: the schema, and a sample of the documents (which change with the corpus or document code). */
+/**
+ * What the seeded database holds: the schema, and a sample of the documents (which change with the
+ * corpus or document code); and the checkout it was seeded from, since an unpacked extension's id
+ * (the database's origin) comes from its folder: another checkout's copy would be an empty database.
+ */
 function seedStamp(docs: readonly SearchDoc[]): string {
-  const hash = createHash('sha256').update(JSON.stringify({ DB_VERSION, SCHEMA_V5, count: docs.length, PAGES }));
+  const hash = createHash('sha256').update(JSON.stringify({ DB_VERSION, SCHEMA_V5, count: docs.length, PAGES, checkout: PROJECT_ROOT }));
   for (let i = 0; i < docs.length; i += 997) hash.update(JSON.stringify([docs[i], docTerms(docs[i]!)]));
   return hash.digest('hex');
 }
