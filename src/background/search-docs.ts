@@ -9,6 +9,7 @@
  */
 import Dexie from 'dexie';
 import type { SearchDoc } from '@/src/core/search/document';
+import { lowerBound } from '@/src/core/search/postings';
 
 /** A stretch is read whole when it holds at most this many documents per wanted one. */
 export const SPREAD = 2;
@@ -19,18 +20,6 @@ const FEW = 4;
 export interface DocRead {
   from: number;
   to: number;
-}
-
-/** Index of the first element ≥ key in an ascending array. */
-function lowerBound(keys: ArrayLike<number>, key: number): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

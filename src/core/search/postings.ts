@@ -200,7 +200,7 @@ export function buildPostings(docs: Iterable<Pick<SearchDoc, 'key' | 'body' | 'm
 }
 
 /** Index of the first element ≥ key in an ascending array. */
-function lowerBound(keys: readonly number[], key: number): number {
+export function lowerBound(keys: ArrayLike<number>, key: number): number {
   let lo = 0;
   let hi = keys.length;
   while (lo < hi) {
