@@ -109,7 +109,10 @@ describe('automatic highlights', () => {
     await expect.poll(() => popup.locator('.item .exact').allTextContents()).toContain('Back off,');
     await expect.poll(() => popup.locator('.item .speaker-of').first().textContent()).toContain('Lori Lightfoot');
 
-    // Switches: officials off → their highlights go at once; never on this site → all go.
+    // Switches: officials off → their highlights go at once; never on this site → all go. The
+    // reloaded page's pipeline runs in idle tasks after the saved highlight is back: wait for it.
+    await expect.poll(() => layer(page, 'official')).toContain('Mayor Lori Lightfoot');
+    await expect.poll(async () => (await layer(page, 'quote')).length).toBeGreaterThan(0);
     await popup.locator('input[name="auto-officials"]').uncheck();
     await expect.poll(() => layer(page, 'official')).toEqual([]);
     expect((await layer(page, 'quote')).length).toBeGreaterThan(0);
