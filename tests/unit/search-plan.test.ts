@@ -5,12 +5,11 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type MarginaliaDb } from '@/src/background/db';
-import { searchAnnotations, TUNING, type SearchTuning } from '@/src/background/search';
+import { TUNING, type SearchTuning } from '@/src/background/search';
 import type { Annotation } from '@/src/core/model';
 import { buildSearchDoc, searchKey, type SearchDoc } from '@/src/core/search/document';
 import { docPositions, docTerms, packBlock, type PostingBlock } from '@/src/core/search/postings';
-import { parseQuery } from '@/src/core/search/query';
-import { scanSearch } from '@/src/core/search/rank';
+import { expectSameAsScan } from './scan-check';
 
 // Prefixes shared by many words (`ma`, `co`, `re`), some words common and some rare.
 const WORDS = 'mayor mayors main maine man many march market council councils count county court cover river rise read real report the then there they'.split(' ');
@@ -94,10 +93,7 @@ describe('search over lists of many small blocks', () => {
   ])('gives exactly the full scan’s results (%s)', async (_name, tuning) => {
     for (const query of QUERIES) {
       for (const limit of [1, 5, 50]) {
-        const expected = scanSearch(docs, parseQuery(query), limit);
-        const got = await searchAnnotations(db, query, limit, tuning);
-        expect(got.hits.map((h) => h.id), `${query} (${limit})`).toEqual(expected.hits.map((h) => h.id));
-        expect(got.more, `${query} (${limit}) more`).toBe(expected.more);
+        await expectSameAsScan(db, docs, query, limit, tuning, `${query} (${limit})`);
       }
     }
   });

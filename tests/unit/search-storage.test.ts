@@ -6,13 +6,12 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, type MarginaliaDb } from '@/src/background/db';
 import { createRepository, type Repository } from '@/src/background/repository';
-import { searchAnnotations, TUNING, type SearchTuning } from '@/src/background/search';
+import { TUNING, type SearchTuning } from '@/src/background/search';
 import type { Annotation } from '@/src/core/model';
 import { buildSearchDoc, type SearchDoc } from '@/src/core/search/document';
-import { blockPositions, blocksOf, docPositions, docTerms, META } from '@/src/core/search/postings';
-import { parseQuery } from '@/src/core/search/query';
-import { scanSearch } from '@/src/core/search/rank';
+import { blockPositions, blocksOf, docPositions, docTerms, META, type PostingBlock } from '@/src/core/search/postings';
 import type { NewAnnotation, PageInput } from '@/src/messaging/protocol';
+import { expectSameAsScan } from './scan-check';
 
 const PAGE = 'https://www.nbcchicago.com/news/local/ice';
 const OTHER = 'https://valleysentinel.example/flood';
@@ -67,6 +66,20 @@ function storedAnnotation(i: number, fields: Pick<Annotation, 'url' | 'note' | '
     created: 10_000 + i,
     updated: 10_000 + i,
   };
+}
+
+/** Posting blocks of keys only, as versions before 6 stored them; `termsOf` gives a document's terms. */
+function keysOnlyBlocks(docs: readonly SearchDoc[], termsOf: (doc: SearchDoc) => string[]): PostingBlock[] {
+  const byTerm = new Map<string, number[]>();
+  for (const doc of docs) for (const term of termsOf(doc)) byTerm.set(term, [...(byTerm.get(term) ?? []), doc.key]);
+  return [...byTerm].flatMap(([term, keys]) => blocksOf(term, keys));
+}
+
+/** A database at an old schema version `n` (1–5), to be upgraded by `openDatabase`. */
+function databaseAt(name: string, n: number): Dexie {
+  const old = new Dexie(name);
+  [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5].slice(0, n).forEach((schema, i) => old.version(i + 1).stores(schema));
+  return old;
 }
 
 async function expectPostingsMatchDocs(database: MarginaliaDb = db): Promise<void> {
@@ -259,10 +272,7 @@ describe('indexed search against the full scan', () => {
     const docs = await db.search.toArray();
     for (const query of QUERIES) {
       for (const limit of [1, 7, 50]) {
-        const expected = scanSearch(docs, parseQuery(query), limit);
-        const got = await searchAnnotations(db, query, limit, tuning);
-        expect(got.hits.map((h) => h.id), `${query} (${limit})`).toEqual(expected.hits.map((h) => h.id));
-        expect(got.more, `${query} (${limit}) more`).toBe(expected.more);
+        await expectSameAsScan(db, docs, query, limit, tuning, `${query} (${limit})`);
       }
     }
   });
@@ -271,9 +281,7 @@ describe('indexed search against the full scan', () => {
 describe('upgrade to v3', () => {
   it('builds the index for annotations saved by version 2', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
-    const v2 = new Dexie(name);
-    v2.version(1).stores(SCHEMA_V1);
-    v2.version(2).stores(SCHEMA_V2);
+    const v2 = databaseAt(name, 2);
     const base = {
       kind: 'highlight',
       color: 'green',
@@ -317,10 +325,7 @@ describe('upgrade to v3', () => {
       const docs = await upgraded.search.toArray();
       for (const query of ['pritzker', 'agents back', 'tag:ice site:nbcchicago.com', 'election', '"back off"', 'raids nbc']) {
         for (const tuning of [TUNING, { ...TUNING, rangeBlocks: 1, firstWindow: 1, growth: 2, firstBatch: 3 }, { ...TUNING, rangeBlocks: 2, maxTerms: 2 }]) {
-          const expected = scanSearch(docs, parseQuery(query), 50);
-          const got = await searchAnnotations(upgraded, query, 50, tuning);
-          expect(got.hits.map((h) => h.id), query).toEqual(expected.hits.map((h) => h.id));
-          expect(got.more).toBe(expected.more);
+          await expectSameAsScan(upgraded, docs, query, 50, tuning);
         }
       }
       // And they stay consistent through later edits and deletes.
@@ -350,15 +355,10 @@ describe('upgrade to v4', () => {
       ),
     );
     // Version 3 kept every word, title or body, under one term.
-    const v3 = new Dexie(name);
-    v3.version(1).stores(SCHEMA_V1);
-    v3.version(2).stores(SCHEMA_V2);
-    v3.version(3).stores(SCHEMA_V3);
-    const byTerm = new Map<string, number[]>();
+    const v3 = databaseAt(name, 3);
     const wordsOf = (doc: SearchDoc) => [...new Set(`${doc.body} ${doc.meta}`.split(' ').filter((w) => w !== '' && w !== '|'))];
-    for (const doc of docs) for (const term of [...wordsOf(doc), ...doc.facets.map((f) => `#${f}`)]) byTerm.set(term, [...(byTerm.get(term) ?? []), doc.key]);
     await v3.table('search').bulkAdd(docs);
-    await v3.table('postings').bulkAdd([...byTerm].flatMap(([term, keys]) => blocksOf(term, keys)));
+    await v3.table('postings').bulkAdd(keysOnlyBlocks(docs, (doc) => [...wordsOf(doc), ...doc.facets.map((f) => `#${f}`)]));
     v3.close();
 
     const upgraded = openDatabase(name);
@@ -372,10 +372,7 @@ describe('upgrade to v4', () => {
       await expectPostingsMatchDocs(upgraded);
       expect(await upgraded.postings.where('[term+last]').between([`mayor${META}`, -Infinity], [`mayor${META}`, Infinity]).count()).toBeGreaterThan(0);
       for (const query of ['mayor', 'mayor budget', 'nbc', 'budget', '"backed off" mayor', 'ma', 'tag:budget river']) {
-        const expected = scanSearch(docs, parseQuery(query), 50);
-        const got = await searchAnnotations(upgraded, query, 50);
-        expect(got.hits.map((h) => h.id), query).toEqual(expected.hits.map((h) => h.id));
-        expect(got.more).toBe(expected.more);
+        await expectSameAsScan(upgraded, docs, query, 50);
       }
     } finally {
       await upgraded.delete();
@@ -398,16 +395,9 @@ describe('upgrade to v6', () => {
       ),
     );
     // Version 5's blocks held keys only.
-    const v5 = new Dexie(name);
-    v5.version(1).stores(SCHEMA_V1);
-    v5.version(2).stores(SCHEMA_V2);
-    v5.version(3).stores(SCHEMA_V3);
-    v5.version(4).stores(SCHEMA_V4);
-    v5.version(5).stores(SCHEMA_V5);
-    const byTerm = new Map<string, number[]>();
-    for (const doc of docs) for (const term of docTerms(doc)) byTerm.set(term, [...(byTerm.get(term) ?? []), doc.key]);
+    const v5 = databaseAt(name, 5);
     await v5.table('search').bulkAdd(docs);
-    await v5.table('postings').bulkAdd([...byTerm].flatMap(([term, keys]) => blocksOf(term, keys)));
+    await v5.table('postings').bulkAdd(keysOnlyBlocks(docs, docTerms));
     v5.close();
 
     const upgraded = openDatabase(name);
@@ -418,10 +408,7 @@ describe('upgrade to v6', () => {
       await expectPostingsMatchDocs(upgraded);
       for (const query of ['"back off"', '"the agents"', '"said the agents"', '"the mayor"', '"back off" river', 'agents "the river"', '"mayor off"']) {
         for (const limit of [1, 50, 500]) {
-          const expected = scanSearch(docs, parseQuery(query), limit);
-          const got = await searchAnnotations(upgraded, query, limit);
-          expect(got.hits.map((h) => h.id), query).toEqual(expected.hits.map((h) => h.id));
-          expect(got.more).toBe(expected.more);
+          await expectSameAsScan(upgraded, docs, query, limit);
         }
       }
     } finally {
