@@ -45,7 +45,7 @@ export type ArticleFacts = Omit<ExtractedArticle, 'content'>;
 export interface ExtractOptions {
   /** `isProbablyReaderable`'s answer, when already asked. */
   readerable?: boolean;
-  /** Find the page's element that holds the article (`container`); costs one walk of the page's elements. */
+  /** Find the page's element that holds the article (`container`); costs two lists of the page's elements, taken by the engine. */
   locate?: boolean;
 }
 

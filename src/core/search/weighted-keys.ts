@@ -6,19 +6,16 @@
  * entry per key read cost more than the reads (and their garbage). Pure, no database.
  */
 
-/** Index of the first element ≥ key (`past` false) or > key (true) in an ascending array. */
-function search(keys: Float64Array, key: number, past = false): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid]! < key || (past && keys[mid] === key)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+import { lowerBound } from './postings';
+
+/** Index of the first element > key in an ascending array (a key is there once, or a few times). */
+function past(keys: Float64Array, key: number): number {
+  let i = lowerBound(keys, key);
+  while (keys[i] === key) i++;
+  return i;
 }
 
-const has = (keys: Float64Array, key: number): boolean => keys[search(keys, key)] === key;
+const has = (keys: Float64Array, key: number): boolean => keys[lowerBound(keys, key)] === key;
 
 /** Sorted union of a sorted array and added key lists (duplicates kept; lookups do not mind). */
 function merged(sorted: Float64Array, added: readonly (readonly number[])[]): Float64Array {
@@ -67,8 +64,8 @@ export class WeightedKeys {
   upTo(bound: number): Float64Array {
     this.settle();
     const [meta, body] = this.byWeight;
-    const m = search(meta, bound, true);
-    const b = search(body, bound, true);
+    const m = past(meta, bound);
+    const b = past(body, bound);
     const out = new Float64Array(m + b);
     let n = 0;
     let i = 0;
