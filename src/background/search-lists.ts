@@ -6,7 +6,7 @@
  * on its `postings` store).
  */
 import Dexie from 'dexie';
-import { indexInBlock, META, positionOffsets, positionsAt, type PostingBlock } from '@/src/core/search/postings';
+import { indexInBlock, lowerBound, META, positionOffsets, positionsAt, type PostingBlock } from '@/src/core/search/postings';
 import { WeightedKeys } from '@/src/core/search/weighted-keys';
 import type { SearchClock } from './search-clock';
 
@@ -243,4 +243,58 @@ async function readRun(keys: TermKeys, run: readonly { list: PostingList; count:
     list.bound = count === list.ahead.length ? Infinity : list.ahead[count - 1]!;
     list.ahead.splice(0, count);
   }
+}
+
+/** Whether every list of the term has been read to its end. */
+export const isComplete = (keys: TermKeys): boolean => keys.lists.every((l) => l.bound === Infinity);
+
+/** Blocks not read yet in the lists of these terms. */
+export const blocksAhead = (terms: readonly TermKeys[]): number => terms.reduce((n, t) => n + t.lists.reduce((m, l) => m + l.ahead.length, 0), 0);
+
+/**
+ * For each list of `keys`, the indexes into its `ahead` of the blocks that may hold one of `wanted`
+ * (ascending): for each key past what the list has read, the first block ending at or after it.
+ */
+export function coveringBlocks(keys: TermKeys, wanted: ArrayLike<number>): number[][] {
+  return keys.lists.map((list) => {
+    const out: number[] = [];
+    for (let i = lowerBound(wanted, list.bound); i < wanted.length; i++) {
+      const key = wanted[i]!;
+      if (key <= list.bound) continue;
+      const at = lowerBound(list.ahead, key);
+      if (at >= list.ahead.length) break; // past the list's last block: not in it
+      if (out[out.length - 1] !== at) out.push(at);
+    }
+    return out;
+  });
+}
+
+/**
+ * Reads, in every list of these terms, only the blocks that may hold one of `wanted` (ascending),
+ * neighbouring blocks in one request. Afterwards each term's weights are exact for every key of
+ * `wanted`, and for nothing else beyond what was read before: the search then asks them about
+ * those keys only (a rare word's keys, checked against a common word's list).
+ */
+export async function readCovering(terms: readonly TermKeys[], wanted: ArrayLike<number>, clock: SearchClock): Promise<void> {
+  const reads: Promise<void>[] = [];
+  for (const t of terms) {
+    coveringBlocks(t, wanted).forEach((indexes, l) => {
+      const list = t.lists[l]!;
+      for (let i = 0; i < indexes.length; ) {
+        let j = i;
+        while (j + 1 < indexes.length && indexes[j + 1] === indexes[j]! + 1) j++;
+        const first = indexes[i]!;
+        const from = first === 0 ? list.bound : list.ahead[first - 1]!;
+        const range = IDBKeyRange.bound([list.term, from], [list.term, list.ahead[indexes[j]!]!], true);
+        reads.push(
+          request(store().getAll(range) as IDBRequest<PostingBlock[]>).then((blocks) => {
+            clock.count('blocks', blocks.length);
+            addBlocks(t, blocks);
+          }),
+        );
+        i = j + 1;
+      }
+    });
+  }
+  await Promise.all(reads);
 }

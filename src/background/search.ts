@@ -25,7 +25,7 @@ import type { SearchResults } from '@/src/messaging/protocol';
 import type { MarginaliaDb } from './db';
 import { SearchClock } from './search-clock';
 import { readDocs } from './search-docs';
-import { openTerm, positionsOf, readMore, termBound, type ListTuning, type TermKeys } from './search-lists';
+import { blocksAhead, coveringBlocks, isComplete, openTerm, positionsOf, readCovering, readMore, termBound, type ListTuning, type TermKeys } from './search-lists';
 import { Ranking, scan } from './search-read';
 
 /** Results returned when the request names no limit. */
@@ -35,9 +35,14 @@ export const DEFAULT_RESULTS = 50;
 export interface SearchTuning extends ListTuning {
   /** Documents checked in the first batch (phrases, broad terms); each later batch twice as many. */
   firstBatch: number;
+  /**
+   * Most keys that the complete terms may leave as candidates for the other terms to be read only
+   * where those keys are (`readCovering`) instead of list by list; 0 never.
+   */
+  coverKeys: number;
 }
 
-export const TUNING: SearchTuning = { rangeBlocks: 12, maxTerms: 32, firstWindow: 1, growth: 8, lastWindow: 8, firstBatch: 64 };
+export const TUNING: SearchTuning = { rangeBlocks: 12, maxTerms: 32, firstWindow: 1, growth: 8, lastWindow: 8, firstBatch: 64, coverKeys: 256 };
 
 /** One term of the query and the range of posting terms that answers it. */
 export interface PlannedTerm {
@@ -188,6 +193,42 @@ async function rank(candidates: readonly Candidate[], checked: Checked, limit: n
   return ranked.sort(byRank);
 }
 
+/**
+ * `keys` (ascending: newest first) that the postings do not rule out, grouped by score in rank
+ * order. Scoring stops past the (limit + 1)-th key with the best score for certain: every later
+ * key is older and no better, so ranks below more than `limit` results.
+ */
+function scored(keys: ArrayLike<number>, terms: readonly Term[], phrases: readonly (TermKeys | undefined)[][], limit: number, top: number): Candidate[] {
+  const byScore = new Map<number, { exact: number[]; bound: number[] }>();
+  let best = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const score = scoreOf(key, terms, phrases);
+    if (!score) continue;
+    let group = byScore.get(score.score);
+    if (!group) byScore.set(score.score, (group = { exact: [], bound: [] }));
+    (score.exact ? group.exact : group.bound).push(key);
+    if (score.exact && score.score === top && ++best > limit) break;
+  }
+  return inRankOrder(byScore);
+}
+
+/**
+ * The keys found in every term read to its end, when some are and those keys are few enough —
+ * and the blocks that hold them few enough beside what is left to read — for the other terms to
+ * be read only there (ascending); else null.
+ */
+function fewCandidates(posted: readonly Term[], tuning: SearchTuning): Float64Array | null {
+  const complete = posted.filter((t) => isComplete(t.keys));
+  if (!complete.length || complete.length === posted.length || tuning.coverKeys <= 0) return null;
+  const [smallest, ...others] = [...complete].sort((a, b) => a.keys.weights.size - b.keys.weights.size);
+  const keys = smallest!.keys.weights.upTo(Infinity).filter((key) => others.every((t) => t.keys.weights.weight(key) !== undefined));
+  if (keys.length > tuning.coverKeys) return null;
+  const rest = posted.filter((t) => !isComplete(t.keys)).map((t) => t.keys);
+  const covering = rest.reduce((n, t) => n + coveringBlocks(t, keys).reduce((m, l) => m + l.length, 0), 0);
+  return covering * 2 <= blocksAhead(rest) ? keys : null;
+}
+
 /** Runs the plan for a non-empty query: the best `limit` documents, and whether there are more. */
 async function searchTerms(
   db: MarginaliaDb,
@@ -218,22 +259,19 @@ async function searchTerms(
     // Up to `bound`, every read term is complete: there, the candidates and their scores are exact.
     const bound = Math.min(...posted.map((t) => termBound(t.keys)));
     const driver = posted.reduce((a, b) => (b.keys.weights.size < a.keys.weights.size ? b : a));
-    const byScore = new Map<number, { exact: number[]; bound: number[] }>();
-    let best = 0;
-    for (const key of driver.keys.weights.upTo(bound)) {
-      const scored = scoreOf(key, terms, phrases);
-      if (!scored) continue;
-      let group = byScore.get(scored.score);
-      if (!group) byScore.set(scored.score, (group = { exact: [], bound: [] }));
-      (scored.exact ? group.exact : group.bound).push(key);
-      // Keys come newest first: past the (limit + 1)-th with the best score for certain, every key
-      // ranks below more than `limit` results (older, and no better), so none need scoring.
-      if (scored.exact && scored.score === top && ++best > limit) break;
-    }
-    ranked = await rank(inRankOrder(byScore), checked, limit, tuning);
+    ranked = await rank(scored(driver.keys.weights.upTo(bound), terms, phrases, limit, top), checked, limit, tuning);
     // Anything past the bound is older, so ranks below every candidate with the best score.
-    best = ranked.filter((c) => c.score === top).length;
+    const best = ranked.filter((c) => c.score === top).length;
     if (bound === Infinity || best > limit) break;
+    // Where the terms read to their end leave few candidates, the others need only the blocks
+    // that hold those: a rare word beside a common one reads a few of the common word's blocks
+    // instead of the whole list.
+    const wanted = fewCandidates(posted, tuning);
+    if (wanted) {
+      await clock.time('postings', () => readCovering(posted.filter((t) => !isComplete(t.keys)).map((t) => t.keys), wanted, clock));
+      ranked = await rank(scored(wanted, terms, phrases, limit, top), checked, limit, tuning);
+      break;
+    }
     // So few of the best, where every list has been read a little, that even a window `growth`
     // times larger would not do: read the rest at once.
     if (window > tuning.firstWindow && best * tuning.growth <= limit) window = Infinity;

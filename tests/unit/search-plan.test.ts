@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type MarginaliaDb } from '@/src/background/db';
-import { TUNING, type SearchTuning } from '@/src/background/search';
+import { searchAnnotations, TUNING, type SearchTuning } from '@/src/background/search';
 import type { Annotation } from '@/src/core/model';
 import { buildSearchDoc, searchKey, type SearchDoc } from '@/src/core/search/document';
 import { docPositions, docTerms, packBlock, type PostingBlock } from '@/src/core/search/postings';
@@ -22,7 +22,8 @@ const text = (n: number) => Array.from({ length: n }, word).join(' ');
 
 function annotation(i: number): Annotation {
   const created = 1_000_000 + Math.floor(random() * 10_000_000);
-  const exact = text(2 + Math.floor(random() * 8));
+  // One in 50 holds a rare word.
+  const exact = text(2 + Math.floor(random() * 8)) + (i % 50 === 7 ? ' quorum' : '');
   return {
     id: `a-${i}`,
     url: `https://site${i % 3}.example/story-${i % 17}`,
@@ -82,14 +83,16 @@ describe('search over lists of many small blocks', () => {
     'm', 'ma', 'mayor', 'co', 'cou', 'count', 're', 'the', 'th', 'the mayor', 'ma co', 'river report', 'c r m',
     '"the mayor"', '"council the"', 'then "real report"', '"the the"', '"mayor council the"', '"the"', '"main man" "the"', '"maine"', 'tag:ice ma', 'site:site1.example co', 'kind:quote the', 'is:orphan',
     'color:pink re', 'tag:"court watch" council', 'zzz', 'the zzz',
+    // A rare word beside common ones: the common lists read only where the rare word's keys are.
+    'mayor quorum', 'quorum mayor main', '"the mayor" quorum', 'mayor tag:data quorum', 'ma quorum', 'quorum "mayor mayors"', 'mayor they', 'real rise mayor',
   ];
   it.each<[string, SearchTuning]>([
     ['default thresholds', TUNING],
-    ['one block, one term', { rangeBlocks: 1, maxTerms: 1, firstWindow: 1, growth: 2, lastWindow: 1, firstBatch: 1 }],
-    ['one block, many terms, slow growth', { rangeBlocks: 1, maxTerms: 100, firstWindow: 1, growth: 2, lastWindow: 8, firstBatch: 2 }],
-    ['a few blocks, a few terms', { rangeBlocks: 3, maxTerms: 6, firstWindow: 2, growth: 3, lastWindow: 9, firstBatch: 5 }],
-    ['block keys listed two at a time', { rangeBlocks: 3, maxTerms: 40, firstWindow: 1, growth: 2, lastWindow: 4, firstBatch: 4, keysPage: 2 }],
-    ['block keys listed a few at a time', { rangeBlocks: 2, maxTerms: 100, firstWindow: 1, growth: 4, lastWindow: 16, firstBatch: 8, keysPage: 7 }],
+    ['one block, one term', { rangeBlocks: 1, maxTerms: 1, firstWindow: 1, growth: 2, lastWindow: 1, firstBatch: 1, coverKeys: 0 }],
+    ['one block, many terms, slow growth', { rangeBlocks: 1, maxTerms: 100, firstWindow: 1, growth: 2, lastWindow: 8, firstBatch: 2, coverKeys: 1000 }],
+    ['a few blocks, a few terms', { rangeBlocks: 3, maxTerms: 6, firstWindow: 2, growth: 3, lastWindow: 9, firstBatch: 5, coverKeys: 10 }],
+    ['block keys listed two at a time', { rangeBlocks: 3, maxTerms: 40, firstWindow: 1, growth: 2, lastWindow: 4, firstBatch: 4, keysPage: 2, coverKeys: 40 }],
+    ['block keys listed a few at a time', { rangeBlocks: 2, maxTerms: 100, firstWindow: 1, growth: 4, lastWindow: 16, firstBatch: 8, keysPage: 7, coverKeys: 3 }],
   ])('gives exactly the full scan’s results (%s)', async (_name, tuning) => {
     for (const query of QUERIES) {
       for (const limit of [1, 5, 50]) {
@@ -97,4 +100,17 @@ describe('search over lists of many small blocks', () => {
       }
     }
   });
+
+  it('reads a common word only where a rarer word’s keys are', async () => {
+    // 'quorum' is in one annotation in 50, 'mayor' in most; the rare one is read whole at once, the common one in small windows.
+    const tuning: SearchTuning = { rangeBlocks: 60, maxTerms: 100, firstWindow: 1, growth: 2, lastWindow: 4, firstBatch: 8, coverKeys: 0 };
+    for (const query of ['quorum mayor', 'mayor quorum', 'ma quorum']) {
+      const listByList = await searchAnnotations(db, query, 50, tuning);
+      const covering = await searchAnnotations(db, query, 50, { ...tuning, coverKeys: 1000 });
+      expect(covering.hits.map((h) => h.id)).toEqual(listByList.hits.map((h) => h.id));
+      expect(covering.timings!.blocks, query).toBeLessThan(listByList.timings!.blocks / 2);
+      await expectSameAsScan(db, docs, query, 50, { ...tuning, coverKeys: 1000 });
+    }
+  });
 });
+

@@ -263,9 +263,9 @@ describe('indexed search against the full scan', () => {
 
   it.each<[string, SearchTuning]>([
     ['default thresholds', TUNING],
-    ['prefixes broad, tiny windows and batches', { rangeBlocks: 1, maxTerms: 1, firstWindow: 1, growth: 2, lastWindow: 1, firstBatch: 1 }],
-    ['term by term, many terms, one block at a time', { rangeBlocks: 1, maxTerms: 100, firstWindow: 1, growth: 2, lastWindow: 4, firstBatch: 2 }],
-    ['middle thresholds', { rangeBlocks: 2, maxTerms: 4, firstWindow: 1, growth: 4, lastWindow: 16, firstBatch: 4 }],
+    ['prefixes broad, tiny windows and batches', { rangeBlocks: 1, maxTerms: 1, firstWindow: 1, growth: 2, lastWindow: 1, firstBatch: 1, coverKeys: 0 }],
+    ['term by term, many terms, one block at a time', { rangeBlocks: 1, maxTerms: 100, firstWindow: 1, growth: 2, lastWindow: 4, firstBatch: 2, coverKeys: 500 }],
+    ['middle thresholds', { rangeBlocks: 2, maxTerms: 4, firstWindow: 1, growth: 4, lastWindow: 16, firstBatch: 4, coverKeys: 8 }],
   ])('gives exactly the full scan’s results (%s)', async (_name, tuning) => {
     await seedRandom(300);
     await expectPostingsMatchDocs();
