@@ -29,6 +29,8 @@ describe('attribution patterns', () => {
     ['said X, the city’s police chief', '“We are treating this as a homicide,” said Janet Morrow, the city’s police chief.', 'Janet Morrow'],
     ['a title between verb and name', '“We expect a full recovery,” said Ohio Governor Ellen R. Marsh.', 'Ellen R. Marsh'],
     ['an abbreviated title', '“This bill is dead,” said Sen. Carl Whitaker.', 'Carl Whitaker'],
+    ['an organisation’s title between verb and name', '“We will see,” said State Department spokesman Neil Ostrander.', 'Neil Ostrander'],
+    ['an organisation’s lower-case title', '“Nothing has changed,” said Pentagon press secretary Dana Kowalczyk.', 'Dana Kowalczyk'],
     ['passive with an agent', 'The plan was described as “reckless” by the Department of Transportation.', 'Department of Transportation'],
     ['a question asked', '“Who pays for this?” asked Nora Quinn, a retired teacher.', 'Nora Quinn'],
     ['X, age, who …, told …:', 'Rosa Alvarez, 64, who rides the No. 12 bus to work, told the council: “I have never owned a car.”', 'Rosa Alvarez'],
@@ -37,6 +39,7 @@ describe('attribution patterns', () => {
     ['a title’s complement, X, said', 'A spokeswoman for the governor, Leah Ortega, said the governor “is following the talks closely”.', 'Leah Ortega'],
     ['a surname first named in the attribution', 'Steinmann said the talks had “failed beyond repair”.', 'Steinmann'],
     ['words between the quote and its attribution', '“We must read what is written” in the bill, Sara Lind said.', 'Sara Lind'],
+    ['a colon after a sentence about X, no verb of saying', 'Councillor Ruth Amos was blunt: “This plan is dead.”', 'Ruth Amos'],
     ['a participle', 'Councillor Ruth Amos shared the letter online, saying “this is not over”.', 'Ruth Amos'],
     ['a statement from an organisation', '“We regret the delay,” according to a statement from the Ministry of Health.', 'Ministry of Health'],
   ])('%s', (_, text, speaker) => {
@@ -137,6 +140,7 @@ describe('abstaining', () => {
     ['a source that is no one', 'The rules cover “any device used for recording”, according to the guidance notes.'],
     ['a document', 'The report says the dam was “poorly maintained for decades”.'],
     ['a quote with no attribution in the middle of a sentence', 'The song “Blue Water Line” was played at the rally.'],
+    ['a colon after a sentence about a thing', 'The sign on the clinic door was simple: “Closed until further notice.”'],
   ])('%s', (_, text) => {
     expect(speakers(text)).toEqual([null]);
   });

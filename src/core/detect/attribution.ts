@@ -7,6 +7,7 @@
  *   3. a source:         according to X / selon X / laut X / según X / segundo X
  *   4. reported speech:  X said it was "distressing"  (the nearest verb of saying with a subject)
  *   5. passive:          described as "reckless" by X
+ *   6. a colon after a sentence opening on a person:  X was blunt: "…"
  */
 import type { Analysis } from './analysis';
 import { AUX, OBJECT_PRONOUN } from './lexicon/speech';
@@ -27,6 +28,8 @@ export interface Attribution {
  * without stops (a list, a table flattened) must not make every quote scan all of it.
  */
 const REACH = 80;
+/** How far into its sentence a subject may start, in tokens ("Die Grünen-Chefin Katharina Dröge"). */
+const SUBJECT_REACH = 6;
 const PASSIVE = set('was were been be is are being été wurde wurden fue foi');
 const AGENT = set('by par von por pelo pela');
 const ADVERB = set('never not also often widely pas nicht');
@@ -102,6 +105,12 @@ export function attribute(a: Analysis, find: Subjects, qi: number): Attribution 
     const s = find.before(v, sentStart);
     if (s) return { ...s, rule: 'reported' };
     unnamed ??= none(v, 'reported');
+  }
+  // 6. A colon closing a sentence that opens on a person, without a verb of saying: "Ann Lee was
+  //    blunt: “…”", "Katharina Dröge warf der Regierung Wortbruch vor: „…“".
+  if (!unnamed && toks[qa - 1]?.t === ':') {
+    const subject = find.within(sentStart, Math.min(qa - 1, sentStart + SUBJECT_REACH), true);
+    if (subject && (subject.kind === 'name' || subject.kind === 'pronoun')) return { subject, tok: sentStart, rule: 'colon' };
   }
   return unnamed;
 

@@ -44,6 +44,8 @@ export function subjects(a: Analysis): Subjects {
   const nameAtEnd = new Map<number, NameOcc>();
   const orgAtStart = new Map<number, Subject>();
   const orgAtEnd = new Map<number, [number, Subject]>();
+  /** Where each organisation's tokens end (exclusive), by its first token. */
+  const orgEnd = new Map<number, number>();
   for (const n of a.names) {
     nameAtStart.set(n.honorific >= 0 ? n.honorific : n.i, n);
     nameAtEnd.set(n.j - 1, n);
@@ -52,6 +54,7 @@ export function subjects(a: Analysis): Subjects {
     const s = org(o.i, o.j);
     orgAtStart.set(o.i, s);
     orgAtEnd.set(o.j - 1, [o.i, s]);
+    orgEnd.set(o.i, o.j);
   }
   return { within, after, before };
 
@@ -110,6 +113,14 @@ export function subjects(a: Analysis): Subjects {
       const t = toks[n];
       if (!t || !ref || t.sent !== ref.sent || t.q >= 0 || BLOCK.has(t.w) || (t.k === 'p' && t.t !== ',')) return null;
       const named = nameAtStart.get(n);
+      // "said White House press secretary Karine Jean-Pierre", "said Pentagon spokesman…": a name
+      // saying whose title it is, with the title's holder right after; the person is the subject.
+      const qualified = named?.j ?? orgEnd.get(n);
+      const itsTitle = qualified !== undefined ? titleAt(toks, qualified) : null;
+      if (itsTitle && nameAtStart.has(itsTitle.j)) {
+        n = itsTitle.j - 1;
+        continue;
+      }
       if (named) return { kind: 'name', occ: named };
       const other = loose === 0 ? nonPerson(n, n + 4) : null;
       if (other) return other;
