@@ -106,6 +106,12 @@ describe('pronouns', () => {
       speakers('Fire chief Paul Grady spoke at noon.', 'Channel 4 reporter Sam Lowe has the story.', '“We lost two engines,” he said.'),
     ).toEqual(['Paul Grady']);
   });
+  it('resolves "said the Democrat" to the person named before, but not an organisation that starts the same', () => {
+    expect(speakers('Sen. Amy Ward spoke after the vote.', '“We will be back,” said the Democrat.')).toEqual(['Amy Ward']);
+    expect(speakers('Sen. Amy Ward spoke after the vote.', '“We will be back,” said the Republican National Committee.')).toEqual([
+      'Republican National Committee',
+    ]);
+  });
   it('never resolves a pronoun to the byline', () => {
     expect(speakers('By Kevin Marsh', 'The bridge reopened on Monday.', '“It was worth the wait,” he said.')).toEqual([null]);
   });

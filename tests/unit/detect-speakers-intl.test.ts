@@ -52,6 +52,11 @@ describe('German', () => {
   ])('%s', (_, text, speaker) => {
     expect(speakers('de', text)).toEqual([speaker]);
   });
+  it('resolves "der SPD-Politiker" and "der Minister" to the man named before (a compound title: Finanzminister)', () => {
+    const before = 'Finanzminister Lars Klingbeil verteidigte die Pläne.';
+    expect(speakers('de', before, '„Das ist ein solider Haushalt“, sagte der SPD-Politiker.')).toEqual(['Lars Klingbeil']);
+    expect(speakers('de', before, '„Das ist ein solider Haushalt“, sagte der Minister.')).toEqual(['Lars Klingbeil']);
+  });
   it('resolves sagte sie to the woman named before', () => {
     expect(speakers('de', 'Bürgermeisterin Karin Roth besuchte die Baustelle.', '„Hier entsteht etwas Gutes“, sagte sie.')).toEqual(['Karin Roth']);
   });

@@ -13,6 +13,12 @@ import { titleAt } from './titles';
 /** The longest definite article: longer words need no lookup. */
 const DEFINITE_LENGTH = Math.max(...[...DEFINITE].map((w) => w.length));
 
+/**
+ * What a pronoun or description may stand for: a man, a woman, an organisation ('o', 'p': "it",
+ * "they"), any person ("the Democrat"), or anyone.
+ */
+export type Want = 'm' | 'f' | 'o' | 'p' | 'person' | 'any';
+
 export interface Referent {
   tok: number;
   sent: number;
@@ -28,13 +34,21 @@ export function officialFor(officials: readonly Official[], heads: readonly stri
   let best: Official | null = null;
   let bestAt = -1;
   for (const o of officials) {
-    if (!heads.some((h) => o.role.heads.includes(h))) continue;
+    if (!heads.some((h) => o.role.heads.some((r) => r === h || isCompoundOf(r, h)))) continue;
     const occs = o.person.occs;
     const n = before(occs, at, (occ) => occ.i);
     const when = n > 0 ? occs[n - 1]!.i : -1;
     if (!best || when > bestAt) [best, bestAt] = [o, when];
   }
   return best;
+}
+
+/**
+ * "finanzminister" is a kind of "minister", "oberbürgermeister" of "bürgermeister": a closed
+ * compound (German writes them as one word) ending in a title of five letters or more.
+ */
+function isCompoundOf(role: string, head: string): boolean {
+  return head.length >= 5 && role.length > head.length && role.endsWith(head);
 }
 
 /** The definite description of an official starting at token k ("the mayor"), as title heads. */
@@ -93,7 +107,7 @@ export function stripArticle(name: string): string {
 export function resolve(
   refs: readonly Referent[],
   p: { tok: number; sent: number; para: number },
-  want: 'm' | 'f' | 'o' | 'p' | 'any',
+  want: Want,
   skip: (r: Referent) => boolean,
   paras = 2,
 ): Referent | null {
@@ -115,10 +129,11 @@ export function resolve(
   return best;
 }
 
-function fits(r: Referent, want: 'm' | 'f' | 'o' | 'p' | 'any'): boolean {
+function fits(r: Referent, want: Want): boolean {
   if (want === 'any') return true;
   if (want === 'o' || want === 'p') return r.org;
   if (r.org) return false;
+  if (want === 'person') return true;
   const g = r.person?.gender ?? '';
   return g === '' || g === want;
 }

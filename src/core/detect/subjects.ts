@@ -6,9 +6,9 @@
 import type { Analysis } from './analysis';
 import { AUX } from './lexicon/speech';
 import { TITLE_MODIFIER } from './lexicon/titles';
-import { COMPLEMENT, DEFINITE, DETERMINER, INSTITUTION, set } from './lexicon/words';
+import { COMPLEMENT, DEFINITE, DETERMINER, INSTITUTION, PERSON_NOUN, set } from './lexicon/words';
 import { nameEnd, type NameOcc } from './names';
-import { descriptionAt } from './referents';
+import { descriptionAt, type Want } from './referents';
 import { titleAt } from './titles';
 import type { Span } from './types';
 import { pronounAt } from './verbs';
@@ -16,7 +16,7 @@ import { pronounAt } from './verbs';
 export type Subject =
   | { kind: 'name'; occ: NameOcc }
   | { kind: 'org'; text: string; span: Span }
-  | { kind: 'pronoun'; want: 'm' | 'f' | 'o' | 'p' | 'any' }
+  | { kind: 'pronoun'; want: Want }
   | { kind: 'desc'; heads: string[] }
   /** An attribution to no one named ("a senior source told Reuters"): the speaker is unknown. */
   | { kind: 'none' };
@@ -79,6 +79,20 @@ export function subjects(a: Analysis): Subjects {
     return org(n + 1, e + 1);
   }
 
+  /**
+   * "the Democrat", "der SPD-Politiker", "l’élue": a definite article and a noun that only says
+   * what kind of person someone is (a party, a trade), standing for a person named before.
+   */
+  function personNoun(n: number): boolean {
+    const t = toks[n + 1];
+    if (!t || t.k !== 'w' || !DEFINITE.has(toks[n]!.w)) return false;
+    // "the Republican National Committee" is an organisation.
+    const next = toks[n + 2];
+    if (next && next.k === 'w' && (next.cap || next.caps) && next.sent === t.sent) return false;
+    const w = t.w;
+    return PERSON_NOUN.has(w) || PERSON_NOUN.has(w.slice(w.lastIndexOf('-') + 1)) || w.endsWith('politiker') || w.endsWith('politikerin');
+  }
+
   /** An organisation or an official's description starting at token n and ending by `to`. */
   function nonPerson(n: number, to: number): Subject | null {
     const o = orgAtStart.get(n);
@@ -122,6 +136,7 @@ export function subjects(a: Analysis): Subjects {
         continue;
       }
       if (named) return { kind: 'name', occ: named };
+      if (loose === 0 && personNoun(n)) return { kind: 'pronoun', want: 'person' };
       const other = loose === 0 ? nonPerson(n, n + 4) : null;
       if (other) return other;
       const title = titleAt(toks, n);

@@ -72,6 +72,16 @@ export const DETERMINER = set(
     'einer el los las o os um uma',
 );
 /** Definite articles, before "the mayor" or "the government". */
+/**
+ * Nouns that say what kind of person someone is — a party's member, a politician — and so stand
+ * for a person named before ("said the Democrat"). Not "official" or "source": those are
+ * people the article does not name.
+ */
+export const PERSON_NOUN = set(
+  'democrat republican politician lawmaker legislator conservative socialist ' +
+    'politiker politikerin abgeordnete abgeordneter parlamentarier parlamentarierin ' +
+    'élu élue parlementaire político política legislador legisladora parlamentar',
+);
 export const DEFINITE = set("the le la l’ l' les der die el los las o os a il");
 /** Words that open a complement after a title or a name ("of", "de la"). */
 export const COMPLEMENT = set("of for to de du des d’ d' für del da do dos das");
