@@ -112,6 +112,11 @@ describe('pronouns', () => {
       'Republican National Committee',
     ]);
   });
+  it('takes a surname ending like a participle (-ing, -ed) for a name once the person is named in full', () => {
+    const intro = 'Police Superintendent Larry Snelling resigned on Friday.';
+    expect(speakers(intro, '"I have given this city everything," Snelling, 55, told reporters.')).toEqual(['Larry Snelling']);
+    expect(speakers('Council member Omar Ahmed voted no.', 'Ahmed said the budget was “a fantasy”.')).toEqual(['Omar Ahmed']);
+  });
   it('never resolves a pronoun to the byline', () => {
     expect(speakers('By Kevin Marsh', 'The bridge reopened on Monday.', '“It was worth the wait,” he said.')).toEqual([null]);
   });

@@ -89,7 +89,9 @@ const OPENERS = new Set([...'“"‘\'«»„‚([:—–']);
 
 export function isSentenceStart(toks: readonly Token[], i: number): boolean {
   const prev = toks[i - 1];
-  return !prev || prev.sent !== toks[i]!.sent || (prev.k === 'p' && OPENERS.has(prev.t));
+  // A straight mark ("), or a guillemet in either style, opens a quote only if the word is in it:
+  // after '"…," Snelling told' the mark closes one.
+  return !prev || prev.sent !== toks[i]!.sent || (prev.k === 'p' && OPENERS.has(prev.t) && (prev.q < 0 || prev.q === toks[i]!.q));
 }
 
 /** Which of `words` the article writes in lower case, in one pass that hashes few tokens. */
@@ -111,6 +113,8 @@ function writtenInLowerCase(toks: readonly Token[], words: ReadonlySet<string>):
 export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[]; orgs: OrgOcc[] } {
   /** Lone capitalised words opening a sentence: dropped at the end if the article also writes them in lower case. */
   const opening = new Set<NameOcc>();
+  /** Where a lone word opening a sentence looks like a participle ("Talking", "Dubbed"). */
+  const verbForms = new Set<number>();
   let names: NameOcc[] = [];
   const orgs: OrgOcc[] = [];
 
@@ -147,12 +151,14 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
   const named = new Set<string>();
   for (const n of names) if (n.words.length > 1 || !isSentenceStart(toks, n.i)) n.words.forEach((w) => named.add(w));
   const keep = (n: NameOcc): boolean =>
-    n.words.length > 1 ||
+    // "Dubbed…" and "Talking about…" are no names; "Snelling" and "Ahmed" are, once named in full.
+    (verbForms.has(n.i) ? named.has(n.words[0]!) : true) &&
+    (n.words.length > 1 ||
     n.honorific >= 0 ||
     named.has(n.words[0]!) ||
     !isSentenceStart(toks, n.i) ||
     // "Merkel said…" (but not "Critics said…", plural nouns and all)
-    (speechVerbAt(toks, n.j) >= 0 && !n.text.endsWith('s'));
+    (speechVerbAt(toks, n.j) >= 0 && !n.text.endsWith('s')));
   return { names: names.filter(keep), orgs };
 
   function classify(i: number, j: number): void {
@@ -248,7 +254,7 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     if (titleAt(toks, i)) return; // "Prime Minister’s", "General Motors"
     if (words.length === 1 && first.init) return;
     const opens = words.length === 1 && honorific < 0 && isSentenceStart(toks, i);
-    if (opens && VERB_FORM.test(first.w)) return;
+    if (opens && VERB_FORM.test(first.w)) verbForms.add(i);
     const gender = honorific >= 0 ? (HONORIFIC.get(toks[honorific]!.w) ?? '') : '';
     const occ: NameOcc = { i, j, text: text.slice(first.s, nameEnd(last)), words: words.map((t) => t.w), gender, honorific };
     names.push(occ);
