@@ -24,6 +24,7 @@ describe('French', () => {
     ['insiste X', '« Personne ne sera oublié », insiste Jean Perrin.', 'Jean Perrin'],
     ['selon X', 'Selon Paul Girard, la réforme est « une erreur historique ».', 'Paul Girard'],
     ['X a déclaré :', 'Nadia Haddad a déclaré : « Nous irons jusqu’au bout. »', 'Nadia Haddad'],
+    ['a colon after a sentence about the mayor, X', 'Le maire de Lille, Arnaud Roux, a lui aussi critiqué la méthode : « On ne gouverne pas contre le peuple. »', 'Arnaud Roux'],
     ['X a estimé que', 'Le maire de Lille, Arnaud Roux, a estimé que le projet était « trop coûteux ».', 'Arnaud Roux'],
     ['a déclaré le ministre, X', '« La sécurité d’abord », a déclaré le ministre de l’Intérieur, Gérald Morin.', 'Gérald Morin'],
   ])('%s', (_, text, speaker) => {
@@ -70,6 +71,7 @@ describe('Spanish', () => {
     ['aseguró X', '«Cumpliremos los plazos», aseguró la alcaldesa Rosa Jiménez.', 'Rosa Jiménez'],
     ['según X', 'Según Lucía Romero, el plan es «inviable».', 'Lucía Romero'],
     ['X dijo:', 'Andrés Castillo dijo: «Esto no ha terminado».', 'Andrés Castillo'],
+    ['a colon after a sentence about X, with an appositive', 'El portavoz del partido, Luis Navarro Gil, fue tajante: «Este Gobierno está agotado».', 'Luis Navarro Gil'],
   ])('%s', (_, text, speaker) => {
     expect(speakers('es', text)).toEqual([speaker]);
   });

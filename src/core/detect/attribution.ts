@@ -28,8 +28,8 @@ export interface Attribution {
  * without stops (a list, a table flattened) must not make every quote scan all of it.
  */
 const REACH = 80;
-/** How far into its sentence a subject may start, in tokens ("Die Grünen-Chefin Katharina Dröge"). */
-const SUBJECT_REACH = 6;
+/** How far into its sentence a subject may end, in tokens ("Le maire de Marseille, Benoît Payan,"). */
+const SUBJECT_REACH = 10;
 const PASSIVE = set('was were been be is are being été wurde wurden fue foi');
 const AGENT = set('by par von por pelo pela');
 const ADVERB = set('never not also often widely pas nicht');
@@ -110,7 +110,7 @@ export function attribute(a: Analysis, find: Subjects, qi: number): Attribution 
   //    blunt: “…”", "Katharina Dröge warf der Regierung Wortbruch vor: „…“".
   if (!unnamed && toks[qa - 1]?.t === ':') {
     const subject = find.within(sentStart, Math.min(qa - 1, sentStart + SUBJECT_REACH), true);
-    if (subject && (subject.kind === 'name' || subject.kind === 'pronoun')) return { subject, tok: sentStart, rule: 'colon' };
+    if (subject && (subject.kind === 'name' || subject.kind === 'pronoun' || subject.kind === 'desc')) return { subject, tok: sentStart, rule: 'colon' };
   }
   return unnamed;
 
