@@ -124,6 +124,7 @@ describe('titles in other languages', () => {
     ['fr', 'le président', 'Le président Emmanuel Laval a reçu les syndicats.', ['Emmanuel Laval', 'président', ['président Emmanuel Laval']]],
     ['fr', 'la ministre de …', 'La ministre de la Culture, Rima Abdel, a démissionné.', ['Rima Abdel', 'ministre de la Culture', ['Rima Abdel']]],
     ['fr', 'le maire de …', 'Le maire de Nantes, Yves Le Gall, a refusé.', ['Yves Le Gall', 'maire de Nantes', ['Yves Le Gall']]],
+    ['fr', 'le secrétaire général de …', 'Le secrétaire général de l’ONU, Mateus Ferreira, a appelé au calme.', ['Mateus Ferreira', 'secrétaire général de l’ONU', ['Mateus Ferreira']]],
     ['fr', 'la députée', 'La députée Claire Martin a voté contre.', ['Claire Martin', 'députée', ['députée Claire Martin']]],
     ['fr', 'apposition', 'Paul Roux, sénateur de la Somme, s’est abstenu.', ['Paul Roux', 'sénateur de la Somme', ['Paul Roux']]],
     ['de', 'Bundeskanzlerin', 'Bundeskanzlerin Angela Weber reiste nach Rom.', ['Angela Weber', 'Bundeskanzlerin', ['Bundeskanzlerin Angela Weber']]],

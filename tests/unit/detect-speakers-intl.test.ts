@@ -23,6 +23,7 @@ describe('French', () => {
     ['ajoute X', '« Et ce n’est pas fini », ajoute Claire Vasseur.', 'Claire Vasseur'],
     ['insiste X', '« Personne ne sera oublié », insiste Jean Perrin.', 'Jean Perrin'],
     ['selon X', 'Selon Paul Girard, la réforme est « une erreur historique ».', 'Paul Girard'],
+    ['selon le titre de …, X', 'Selon le secrétaire général de l’ONU, Mateus Ferreira, la trêve « ne tiendra pas ».', 'Mateus Ferreira'],
     ['X a déclaré :', 'Nadia Haddad a déclaré : « Nous irons jusqu’au bout. »', 'Nadia Haddad'],
     ['a colon after a sentence about the mayor, X', 'Le maire de Lille, Arnaud Roux, a lui aussi critiqué la méthode : « On ne gouverne pas contre le peuple. »', 'Arnaud Roux'],
     ['X a estimé que', 'Le maire de Lille, Arnaud Roux, a estimé que le projet était « trop coûteux ».', 'Arnaud Roux'],

@@ -46,6 +46,8 @@ export const MULTI_TITLES = [
   'chief constable', 'fire chief', 'vice president', 'first minister', 'home secretary', 'foreign secretary',
   'press secretary', 'premier ministre', 'première ministre', 'garde des sceaux', 'procureur de la république',
   'primer ministro', 'primera ministra', 'jefe de gobierno', 'primeiro ministro',
+  'secretary general', 'secrétaire général', 'secrétaire générale', 'secretario general', 'secretaria general',
+  'secretário geral', 'secretária geral',
 ];
 
 /** German titles are compounds: Innenministerin, Bundeskanzler, Oberbürgermeister, Regierungssprecher. */
