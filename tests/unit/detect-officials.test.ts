@@ -105,6 +105,7 @@ describe('mentions', () => {
 describe('not officials', () => {
   it.each([
     ['a company executive', 'Apple chief executive Tim Cook met the mayor.'],
+    ['a company executive by acronym', 'Northwind CEO Dana Pryce met the council.'],
     ['a company president', 'Company president Jim Wills denied it.'],
     ['a club president, lower case', 'The move was welcomed, says president David Holt.'],
     ['a journalist', 'BBC correspondent Tom Hale reported from the border.'],

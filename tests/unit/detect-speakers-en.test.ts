@@ -40,6 +40,8 @@ describe('attribution patterns', () => {
     ['a surname first named in the attribution', 'Steinmann said the talks had “failed beyond repair”.', 'Steinmann'],
     ['words between the quote and its attribution', '“We must read what is written” in the bill, Sara Lind said.', 'Sara Lind'],
     ['a colon after a sentence about X, no verb of saying', 'Councillor Ruth Amos was blunt: “This plan is dead.”', 'Ruth Amos'],
+    ['a company’s acronym post before the name', 'Northwind CEO Dana Pryce said in a statement that the company was “reviewing the ruling”.', 'Dana Pryce'],
+    ['a description, then a title and the name between commas', 'The former linebacker, Assemblymember Joel Okafor, said he missed the “sound of the crowd”.', 'Joel Okafor'],
     ['a participle', 'Councillor Ruth Amos shared the letter online, saying “this is not over”.', 'Ruth Amos'],
     ['a statement from an organisation', '“We regret the delay,” according to a statement from the Ministry of Health.', 'Ministry of Health'],
   ])('%s', (_, text, speaker) => {

@@ -240,6 +240,13 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     // A party or agency acronym before a name is no part of it ("le PS Hugo de la Cruz").
     while (i < j && (!capital(toks[i]!) || toks[i]!.caps)) i++;
     while (j > i && !capital(toks[j - 1]!)) j--;
+    // "Chevron CEO Mike Wirth": an acronym inside the run (a company's post) ends what precedes
+    // the name, when a name of two words or more follows it.
+    for (let k = j - 3; k > i; k--) {
+      if (!toks[k]!.caps || ROMAN.test(toks[k]!.t)) continue;
+      i = k + 1;
+      break;
+    }
     if (i >= j) return;
     const words = toks.slice(i, j);
     const notName = (t: Token): boolean =>

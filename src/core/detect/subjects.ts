@@ -162,7 +162,7 @@ export function subjects(a: Analysis): Subjects {
     // No. 12, told…"; but in "The mayor of Lille, Arnaud Roux, said" the name between commas is it.
     for (let hops = 0; toks[k]?.t === ',' && hops < 4; hops++) {
       const between = nameAtEnd.get(k - 1);
-      if (between && toks[(between.honorific >= 0 ? between.honorific : between.i) - 1]?.t === ',') {
+      if (between && toks[titleStart(between.honorific >= 0 ? between.honorific : between.i) - 1]?.t === ',') {
         return { subject: { kind: 'name', occ: between }, tok: between.i };
       }
       let c = k - 1;
@@ -173,6 +173,12 @@ export function subjects(a: Analysis): Subjects {
       k = c;
     }
     return k >= sentStart ? endingAt(k, sentStart) : null;
+  }
+
+  /** Where a title ending right before token k starts ("…, Assemblymember Isaac Bryan,"), or k. */
+  function titleStart(k: number): number {
+    for (let t = k - 1; t >= 0 && t >= k - 4; t--) if (titleAt(toks, t)?.j === k) return t;
+    return k;
   }
 
   /** A subject whose last token is k. */
