@@ -25,6 +25,8 @@ describe('title before the name', () => {
     ['Gen.', 'The troops were led by Gen. Omar Saleh.', ['Omar Saleh', 'Gen.', ['Gen. Omar Saleh']]],
     ['Ald.', 'Ald. Rosa Vega opposed the rezoning.', ['Rosa Vega', 'Ald.', ['Ald. Rosa Vega']]],
     ['multiword title', 'Prime Minister Anil Rao flew home.', ['Anil Rao', 'Prime Minister', ['Prime Minister Anil Rao']]],
+    ['Treasurer', 'Treasurer Owen Marsh will release the budget next month.', ['Owen Marsh', 'Treasurer', ['Treasurer Owen Marsh']]],
+    ['a county office', 'County Coroner Ruth Ellis confirmed the cause of death.', ['Ruth Ellis', 'County Coroner', ['County Coroner Ruth Ellis']]],
     ['place modifier', 'Ohio Governor Ellen R. Marsh declared an emergency.', ['Ellen R. Marsh', 'Ohio Governor', ['Ohio Governor Ellen R. Marsh']]],
     ['former', 'It was former Secretary of State Ruth Hale who spoke first.', ['Ruth Hale', 'former Secretary of State', ['former Secretary of State Ruth Hale']]],
     ['acting', 'The order came from acting Police Chief Ray Dunn.', ['Ray Dunn', 'acting Police Chief', ['acting Police Chief Ray Dunn']]],
@@ -106,6 +108,7 @@ describe('not officials', () => {
   it.each([
     ['a company executive', 'Apple chief executive Tim Cook met the mayor.'],
     ['a company executive by acronym', 'Northwind CEO Dana Pryce met the council.'],
+    ['a club treasurer', 'The club treasurer Amy Holt counted the takings.'],
     ['a company president', 'Company president Jim Wills denied it.'],
     ['a club president, lower case', 'The move was welcomed, says president David Holt.'],
     ['a journalist', 'BBC correspondent Tom Hale reported from the border.'],

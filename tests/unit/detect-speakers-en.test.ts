@@ -42,6 +42,7 @@ describe('attribution patterns', () => {
     ['a colon after a sentence about X, no verb of saying', 'Councillor Ruth Amos was blunt: “This plan is dead.”', 'Ruth Amos'],
     ['a company’s acronym post before the name', 'Northwind CEO Dana Pryce said in a statement that the company was “reviewing the ruling”.', 'Dana Pryce'],
     ['a description, then a title and the name between commas', 'The former linebacker, Assemblymember Joel Okafor, said he missed the “sound of the crowd”.', 'Joel Okafor'],
+    ['a trade written before the name as a title', 'Nurse Emily Tran, 29, said she was “exhausted”.', 'Emily Tran'],
     ['a participle', 'Councillor Ruth Amos shared the letter online, saying “this is not over”.', 'Ruth Amos'],
     ['a statement from an organisation', '“We regret the delay,” according to a statement from the Ministry of Health.', 'Ministry of Health'],
   ])('%s', (_, text, speaker) => {

@@ -102,7 +102,10 @@ export const OBJECT_PRONOUN = table<'m' | 'f' | 'p'>(
 export const HONORIFIC = table<'m' | 'f' | ''>(
   'mr:m mrs:f ms:f miss:f dr: prof: m:m mme:f mlle:f monsieur:m madame:f herr:m frau:f sr:m sra:f ' +
     'señor:m señora:f dona:f sir:m lord:m lady:f professor: coach: pastor: reverend: rev: father:m ' +
-    'sister:f rabbi: imam: bishop:',
+    'sister:f rabbi: imam: bishop: ' +
+    // Trades written before a name as if titles ("Nurse Emily Tran said…"): no part of the name.
+    'nurse: teacher: farmer: student: resident: activist: lawyer: economist: historian: author: artist: ' +
+    'actor:m actress:f singer: chef: doctor:',
 );
 
 /** Words right before a quotation that make it a term: a name, a title or a word mentioned. */

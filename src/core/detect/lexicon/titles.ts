@@ -28,12 +28,13 @@ const PLAIN =
   'procureur ambassadeur ambassadrice chancelier chancelière commissaire kanzler bürgermeister abgeordnete ' +
   'abgeordneter richter staatsanwalt botschafter landrat oberst kommissar ministro alcalde alcaldesa ' +
   'gobernador diputado senador juez jueza embajador canciller coronel concejal prefeito governador ' +
-  'deputado juiz juíza embaixador vereador primeiro-ministro';
+  'deputado juiz juíza embaixador vereador primeiro-ministro treasurer comptroller coroner selectman ' +
+  'selectwoman taoiseach tánaiste msp mla mpp';
 const LOWER_Q =
   'president vice-president chancellor secretary representative justice general captain major commander ' +
   'officer deputy président secrétaire général capitaine commandant präsident presidente fiscal ' +
-  'secretario promotor procurador secretário';
-const ALWAYS_Q = 'speaker leader chief';
+  'secretario promotor procurador secretário auditor controller supervisor clerk assessor';
+const ALWAYS_Q = 'speaker leader chief whip';
 const GOVERNMENT_Q =
   'spokesman spokesperson chairman adviser advisor director administrator porte-parole conseiller sprecher ' +
   'portavoz porta-voz';
