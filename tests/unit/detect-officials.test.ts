@@ -25,6 +25,7 @@ describe('title before the name', () => {
     ['Gen.', 'The troops were led by Gen. Omar Saleh.', ['Omar Saleh', 'Gen.', ['Gen. Omar Saleh']]],
     ['Ald.', 'Ald. Rosa Vega opposed the rezoning.', ['Rosa Vega', 'Ald.', ['Ald. Rosa Vega']]],
     ['multiword title', 'Prime Minister Anil Rao flew home.', ['Anil Rao', 'Prime Minister', ['Prime Minister Anil Rao']]],
+    ['a board’s chair', 'Federal Reserve Chair Nora Quist said rates would hold.', ['Nora Quist', 'Federal Reserve Chair', ['Federal Reserve Chair Nora Quist']]],
     ['Treasurer', 'Treasurer Owen Marsh will release the budget next month.', ['Owen Marsh', 'Treasurer', ['Treasurer Owen Marsh']]],
     ['a county office', 'County Coroner Ruth Ellis confirmed the cause of death.', ['Ruth Ellis', 'County Coroner', ['County Coroner Ruth Ellis']]],
     ['place modifier', 'Ohio Governor Ellen R. Marsh declared an emergency.', ['Ellen R. Marsh', 'Ohio Governor', ['Ohio Governor Ellen R. Marsh']]],
@@ -54,6 +55,18 @@ describe('appositives and clauses', () => {
   it('reads a role with a complement before the name', () => {
     expect(officials('A spokeswoman for the governor, Leah Ortega, declined to comment.')).toEqual([
       ['Leah Ortega', 'spokeswoman for the governor', ['Leah Ortega']],
+    ]);
+  });
+  it('keeps a place name that opens with an article ("Los Angeles", "El Paso") in the role, and makes no official of it', () => {
+    expect(officials('Carla Nuñez, the mayor of Los Angeles, toured the fire zone.')).toEqual([
+      ['Carla Nuñez', 'mayor of Los Angeles', ['Carla Nuñez']],
+    ]);
+    expect(officials('The mayor of El Paso, Omar Leal, spoke first.')).toEqual([['Omar Leal', 'mayor of El Paso', ['Omar Leal']]]);
+  });
+  it('keeps a titled name before "and" and a lone word that begins the next phrase', () => {
+    expect(officials('Labour MP Dana Abbot and Conservative leader Kemi Osei traded barbs.')).toEqual([
+      ['Dana Abbot', 'Labour MP', ['Labour MP Dana Abbot']],
+      ['Kemi Osei', 'Conservative leader', ['Conservative leader Kemi Osei']],
     ]);
   });
   it('reads a party tag as no name', () => {

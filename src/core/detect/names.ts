@@ -20,6 +20,9 @@ import {
   set,
   STOP,
 } from './lexicon/words';
+
+/** Articles that open place and family names when capitalised mid-sentence. */
+const DEFINITE_ARTICLE = set('los las el la le les des del der die das');
 import { titleAt } from './titles';
 import type { Token } from './tokens';
 import { speechVerbAt } from './verbs';
@@ -161,9 +164,18 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     (speechVerbAt(toks, n.j) >= 0 && !n.text.endsWith('s')));
   return { names: names.filter(keep), orgs };
 
+  /**
+   * A capitalised article inside a sentence, before another capital, belongs to a name: "Los
+   * Angeles", "El Paso", "Le Pen", "Des Moines" (at a sentence's start it is only an article).
+   */
+  function articleInName(k: number): boolean {
+    const t = toks[k]!;
+    return t.cap && DEFINITE_ARTICLE.has(t.w) && !isSentenceStart(toks, k) && capital(toks[k + 1] ?? t) && toks[k + 1] !== undefined;
+  }
+
   function classify(i: number, j: number): void {
     // Leading function words, months and days are no part of a name ("In", "On Saturday").
-    while (i < j && (STOP.has(toks[i]!.w) || CALENDAR.has(toks[i]!.w) || !capital(toks[i]!))) i++;
+    while (i < j && ((STOP.has(toks[i]!.w) && !articleInName(i)) || CALENDAR.has(toks[i]!.w) || !capital(toks[i]!))) i++;
     if (i >= j) return;
     // Two organisations coordinated: "the Food Agency and the County Council".
     for (let k = i + 1; k < j - 1; k++) {
@@ -186,6 +198,11 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     const split = parts.map(([a, b]) => part(a, b, parts.length > 1));
     if (split.some((p) => p === 'org' || p === null)) {
       if (isOrgRun(i, j)) addOrg(i, j);
+      // "Labour MP Diane Abbott and Conservative leader…": the run stops at a lone word that begins
+      // the next phrase; the full names before it still stand.
+      else if (split[split.length - 1] === null && split.slice(0, -1).every((p) => p && p !== 'org')) {
+        for (const p of split) if (p && p !== 'org') addName(p.i, p.j, p.honorific);
+      }
       return;
     }
     for (const p of split) if (p !== 'org' && p !== null) addName(p.i, p.j, p.honorific);
@@ -202,7 +219,7 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
 
   /** One part: an organisation, a name (after its titles), or null for a lone word coordinated with others. */
   function part(i: number, j: number, coordinated: boolean): 'org' | Part | null {
-    while (i < j && (STOP.has(toks[i]!.w) || !capital(toks[i]!))) i++;
+    while (i < j && ((STOP.has(toks[i]!.w) && !articleInName(i)) || !capital(toks[i]!))) i++;
     if (i >= j) return null;
     // Split after the last title or honorific that has a name after it.
     let start = i;
@@ -253,7 +270,7 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
       (t.caps && !ROMAN.test(t.t)) ||
       CALENDAR.has(t.w) ||
       NUMBER.has(t.w) ||
-      (capital(t) && STOP.has(t.w) && !NAME_PARTICLE.has(t.w));
+      (capital(t) && STOP.has(t.w) && !NAME_PARTICLE.has(t.w) && !articleInName(words.indexOf(t) + i));
     if (words.some(notName)) return;
     const first = words[0]!;
     const last = words[words.length - 1]!;

@@ -36,7 +36,8 @@ const LOWER_Q =
   'secretario promotor procurador secretário auditor controller supervisor clerk assessor';
 const ALWAYS_Q = 'speaker leader chief whip';
 const GOVERNMENT_Q =
-  'spokesman spokesperson chairman adviser advisor director administrator porte-parole conseiller sprecher ' +
+  'spokesman spokesperson chairman chairwoman chairperson chair adviser advisor director administrator ' +
+  'porte-parole conseiller sprecher ' +
   'portavoz porta-voz';
 const ABBR = 'sen rep cllr ald gov supt gen col lt sgt capt maj adm cmdr det';
 
