@@ -26,6 +26,7 @@ describe('title before the name', () => {
     ['Ald.', 'Ald. Rosa Vega opposed the rezoning.', ['Rosa Vega', 'Ald.', ['Ald. Rosa Vega']]],
     ['multiword title', 'Prime Minister Anil Rao flew home.', ['Anil Rao', 'Prime Minister', ['Prime Minister Anil Rao']]],
     ['a board’s chair', 'Federal Reserve Chair Nora Quist said rates would hold.', ['Nora Quist', 'Federal Reserve Chair', ['Federal Reserve Chair Nora Quist']]],
+    ['a British police rank without periods', 'Det Insp Sarah Lowe led the inquiry.', ['Sarah Lowe', 'Det Insp', ['Det Insp Sarah Lowe']]],
     ['Treasurer', 'Treasurer Owen Marsh will release the budget next month.', ['Owen Marsh', 'Treasurer', ['Treasurer Owen Marsh']]],
     ['a county office', 'County Coroner Ruth Ellis confirmed the cause of death.', ['Ruth Ellis', 'County Coroner', ['County Coroner Ruth Ellis']]],
     ['place modifier', 'Ohio Governor Ellen R. Marsh declared an emergency.', ['Ellen R. Marsh', 'Ohio Governor', ['Ohio Governor Ellen R. Marsh']]],

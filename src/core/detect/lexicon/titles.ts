@@ -39,7 +39,7 @@ const GOVERNMENT_Q =
   'spokesman spokesperson chairman chairwoman chairperson chair adviser advisor director administrator ' +
   'porte-parole conseiller sprecher ' +
   'portavoz porta-voz';
-const ABBR = 'sen rep cllr ald gov supt gen col lt sgt capt maj adm cmdr det';
+const ABBR = 'sen rep cllr ald gov supt gen col lt sgt capt maj adm cmdr det insp';
 
 /** Titles of several words (lower case, without periods). */
 export const MULTI_TITLES = [
@@ -50,6 +50,8 @@ export const MULTI_TITLES = [
   'primer ministro', 'primera ministra', 'jefe de gobierno', 'primeiro ministro',
   'secretary general', 'secrétaire général', 'secrétaire générale', 'secretario general', 'secretaria general',
   'secretário geral', 'secretária geral',
+  // British police ranks, written without periods: "Det Insp", "Det Ch Supt".
+  'det insp', 'det sgt', 'det supt', 'det con', 'det ch insp', 'det ch supt', 'ch insp', 'ch supt', 'ch con',
 ];
 
 /** German titles are compounds: Innenministerin, Bundeskanzler, Oberbürgermeister, Regierungssprecher. */
