@@ -135,7 +135,9 @@ function fullScan(page: Page, queries: readonly string[], timed: boolean): Promi
       });
     const out: { ms: number; ids: string[] }[] = [];
     const readAll = async () =>
-      (await request(db.transaction(['docBlocks'], 'readonly').objectStore('docBlocks').getAll() as IDBRequest<{ docs: Doc[] }[]>)).flatMap((b) => b.docs);
+      (await request(db.transaction(['docBlocks'], 'readonly').objectStore('docBlocks').getAll() as IDBRequest<{ docs: string[] }[]>)).flatMap((b) =>
+        b.docs.map((text) => JSON.parse(text) as Doc),
+      );
     const once = timeEach ? null : await readAll();
     for (const query of list) {
       const start = performance.now();

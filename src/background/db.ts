@@ -81,11 +81,11 @@ export const SCHEMA_V7 = {
 
 /**
  * Version 8: the search documents move from `search`, one record each, to `docBlocks`, up to
- * DOC_BLOCK_MAX consecutive documents per record keyed by the largest key
- * (src/core/search/doc-blocks.ts), and `search` goes with its `id` index. IndexedDB costs per
- * record: 100,000 documents took some 16 s of the browser's CPU to write on import, 3,125 blocks
- * about 2 s. An annotation's documents are found in its creation time's key range instead of by
- * `id`. `upgradeToV8` packs the saved documents.
+ * DOC_BLOCK_MAX consecutive documents per record (as JSON text, with their keys and ids) keyed by
+ * the largest key (src/core/search/doc-blocks.ts), and `search` goes with its `id` index.
+ * IndexedDB costs per record: 100,000 documents took some 16 s of the browser's CPU to write on
+ * import, in blocks about 2 s. An annotation's documents are found in its creation time's key
+ * range instead of by `id`. `upgradeToV8` packs the saved documents.
  */
 export const SCHEMA_V8 = {
   ...SCHEMA_V7,

@@ -5,7 +5,7 @@
  * on the running transaction: one request per block or per run of blocks, issued at once.
  */
 import Dexie from 'dexie';
-import { blockAt, mergeDocBlocks, type DocBlock } from '@/src/core/search/doc-blocks';
+import { blockAt, docAt, docsIn, mergeDocBlocks, type DocBlock } from '@/src/core/search/doc-blocks';
 import { KEY_SLOTS, searchKey, type SearchDoc } from '@/src/core/search/document';
 import { lowerBound } from '@/src/core/search/postings';
 import type { MarginaliaDb } from './db';
@@ -63,8 +63,11 @@ export async function readDocs(keys: readonly number[]): Promise<Map<number, Sea
     }
   }
   for (const key of rest) reads.push(blockOf(store, key).then((b) => (b ? [b] : [])));
+  // Only the wanted documents of each block are parsed.
   const want = new Set(wanted);
-  for (const blocks of await Dexie.Promise.all(reads)) for (const block of blocks) for (const doc of block.docs) if (want.has(doc.key)) out.set(doc.key, doc);
+  for (const blocks of await Dexie.Promise.all(reads)) {
+    for (const block of blocks) block.keys.forEach((key, i) => want.has(key) && !out.has(key) && out.set(key, docAt(block, i)));
+  }
   return out;
 }
 
@@ -76,7 +79,7 @@ export async function newestDocs(db: MarginaliaDb, count: number): Promise<Searc
   for (let batch = Math.ceil(count / 8) + 1; out.length < count; batch *= 2) {
     const range = after === undefined ? db.docBlocks.toCollection() : db.docBlocks.where(':id').above(after);
     const blocks = await range.limit(batch).toArray();
-    for (const block of blocks) out.push(...block.docs);
+    for (const block of blocks) for (let i = 0; i < block.keys.length && out.length < count; i++) out.push(docAt(block, i));
     if (blocks.length < batch) break;
     after = blocks[blocks.length - 1]!.last;
   }
@@ -102,14 +105,17 @@ export async function docsOf(
 ): Promise<Map<string, SearchDoc[]>> {
   const ids = new Set(annotations.map((a) => a.id));
   const out = new Map<string, SearchDoc[]>();
-  const keep = (doc: SearchDoc) => {
-    if (!ids.has(doc.id)) return;
-    const list = out.get(doc.id);
-    if (!list) out.set(doc.id, [doc]);
-    else if (!list.some((d) => d.key === doc.key)) list.push(doc);
-  };
+  // Matched by the blocks' ids: only these annotations' documents are parsed.
+  const keep = (block: DocBlock) =>
+    block.ids.forEach((id, i) => {
+      if (!ids.has(id)) return;
+      const list = out.get(id);
+      const key = block.keys[i]!;
+      if (!list) out.set(id, [docAt(block, i)]);
+      else if (!list.some((d) => d.key === key)) list.push(docAt(block, i));
+    });
   if (blocks || annotations.length >= READ_ALL_FROM) {
-    for (const block of blocks ?? (await allBlocks(db))) block.docs.forEach(keep);
+    for (const block of blocks ?? (await allBlocks(db))) keep(block);
     return out;
   }
   const times = new Set<number>();
@@ -129,7 +135,7 @@ export async function docsOf(
         .toArray();
     }),
   );
-  for (const list of found) for (const block of list) block.docs.forEach(keep);
+  for (const list of found) for (const block of list) keep(block);
   return out;
 }
 
@@ -180,5 +186,5 @@ export async function writeDocs(db: MarginaliaDb, put: readonly SearchDoc[], rem
 
 /** Every saved document, newest first: for tests, checks and whole-table reads. */
 export async function allDocs(db: MarginaliaDb): Promise<SearchDoc[]> {
-  return (await allBlocks(db)).flatMap((block) => block.docs);
+  return (await allBlocks(db)).flatMap(docsIn);
 }

@@ -25,8 +25,8 @@ async function allocateKeys(
   blocks?: readonly DocBlock[],
 ): Promise<number[]> {
   // Every block in hand (a large import): the holders of keys are looked up in it.
-  const byKey = blocks ? new Map(blocks.flatMap((b) => b.docs.map((d) => [d.key, d] as const))) : null;
-  const holdersOf = async (keys: readonly number[]) => byKey ?? (await readDocs(keys));
+  const byKey: Map<number, { id: string }> | null = blocks ? new Map(blocks.flatMap((b) => b.keys.map((key, i) => [key, { id: b.ids[i]! }] as const))) : null;
+  const holdersOf = async (keys: readonly number[]): Promise<ReadonlyMap<number, { id: string }>> => byKey ?? (await readDocs(keys));
   const taken = new Set<number>();
   const keys: (number | undefined)[] = annotations.map((a) => {
     const key = current.get(a.id)?.find((d) => keyFitsTime(d.key, a.created) && !taken.has(d.key))?.key;

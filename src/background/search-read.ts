@@ -3,7 +3,7 @@
  * the postings (only one- or two-letter prefixes, say), the `search` table itself is read newest
  * first and every document scored, until the best results are certain.
  */
-import { DOC_BLOCK_MAX } from '@/src/core/search/doc-blocks';
+import { DOC_BLOCK_MAX, docsIn } from '@/src/core/search/doc-blocks';
 import type { SearchDoc } from '@/src/core/search/document';
 import type { ParsedQuery } from '@/src/core/search/query';
 import { compareHits, maxScore, scoreDoc, type Hit } from '@/src/core/search/rank';
@@ -65,7 +65,7 @@ export async function scan(db: MarginaliaDb, ranking: Ranking, clock: SearchCloc
     const blocks = await clock.time('docs', () => from.limit(count).toArray());
     for (const block of blocks) {
       clock.count('docsRead', block.docs.length);
-      for (const doc of block.docs) ranking.add(doc, doc.key);
+      for (const doc of docsIn(block)) ranking.add(doc, doc.key);
     }
     if (blocks.length < count) return;
     last = blocks[blocks.length - 1]!.last;

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type MarginaliaDb } from '@/src/background/db';
 import { allDocs, docsOf, readDocs, writeDocs } from '@/src/background/doc-store';
-import { DOC_BLOCK_MAX, mergeDocBlocks, packDocs, type DocBlock } from '@/src/core/search/doc-blocks';
+import { DOC_BLOCK_MAX, docsIn, mergeDocBlocks, packDocs, type DocBlock } from '@/src/core/search/doc-blocks';
 import { searchKey, type SearchDoc } from '@/src/core/search/document';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -17,7 +17,10 @@ function expectWellFormed(blocks: readonly DocBlock[], max = DOC_BLOCK_MAX): voi
   for (const block of sorted) {
     expect(block.docs.length).toBeGreaterThan(0);
     expect(block.docs.length).toBeLessThanOrEqual(max);
-    const keys = block.docs.map((d) => d.key);
+    const keys = block.keys;
+    const docs = docsIn(block);
+    expect(docs.map((d) => d.key)).toEqual(keys);
+    expect(docs.map((d) => d.id)).toEqual(block.ids);
     expect(keys).toEqual([...keys].sort((a, b) => a - b));
     expect(keys[0]!).toBeGreaterThan(previous);
     expect(block.last).toBe(keys[keys.length - 1]);
@@ -40,7 +43,7 @@ describe('mergeDocBlocks', () => {
     const merged = mergeDocBlocks(table, [doc(5), doc(10, 'replaced'), doc(1000)], [20, 390]);
     const after = apply(table, merged);
     expectWellFormed(after, 8);
-    const docs = after.flatMap((b) => b.docs);
+    const docs = after.flatMap(docsIn);
     const expected = [...range(0, 39).map((k) => k * 10).filter((k) => k !== 20 && k !== 390), 5, 1000].sort((a, b) => a - b);
     expect(docs.map((d) => d.key)).toEqual(expected);
     expect(docs.find((d) => d.key === 10)!.id).toBe('replaced');

@@ -3,31 +3,61 @@
  * record of at most DOC_BLOCK_MAX, keyed by its largest key, as posting lists are
  * (postings.ts). IndexedDB's cost is per record far more than per byte: in Chromium, writing
  * 100,000 one-kilobyte documents in one transaction took about 16 s of the browser's CPU, the same
- * documents in 3,125 blocks about 2 s; reading a search's results, which lie close together, takes
- * fewer requests too. Pure: finding and editing blocks, no database (src/background/doc-store.ts
- * stores them).
+ * documents in 3,125 blocks about 2 s. Each document is kept as its JSON text: IndexedDB copies a
+ * string whole where it rebuilds an object field by field, so a search that reads a block for one
+ * of its documents pays little for the others, and parses only the one it wants. Pure: finding and
+ * editing blocks, no database (src/background/doc-store.ts stores them).
  */
 import type { SearchDoc } from './document';
 
-/** A block is split when it grows past this many documents (a block of 1 kB documents stays under 64 kB, past which Chromium stores a record as a file). */
-export const DOC_BLOCK_MAX = 32;
+/**
+ * A block is split when it grows past this many documents. Small, because a search reads a whole
+ * block for each result it shows, and results of a rare word lie one to a block: 8 documents of
+ * about 1 kB. (With 32, search-100k's document reads took three times as long.)
+ */
+export const DOC_BLOCK_MAX = 8;
 
 export interface DocBlock {
-  /** The largest key of `docs`: the record's key. */
+  /** The largest of `keys`: the record's key. */
   last: number;
-  /** Ascending by key, distinct keys; every key ≤ `last` and > the previous block's `last`. */
-  docs: SearchDoc[];
+  /** The documents' keys, ascending and distinct; every key ≤ `last` and > the previous block's `last`. */
+  keys: number[];
+  /** `ids[i]`: the annotation id of document `keys[i]`, to find an annotation's documents without parsing. */
+  ids: string[];
+  /** `docs[i]`: document `keys[i]` as JSON. */
+  docs: string[];
 }
 
-/** Documents (any order) cut into blocks of `size`, for building a table from scratch. */
-export function packDocs(docs: readonly SearchDoc[], size = DOC_BLOCK_MAX): DocBlock[] {
-  const sorted = [...docs].sort((a, b) => a.key - b.key);
+/** Document `i` of a block. */
+export const docAt = (block: DocBlock, i: number): SearchDoc => JSON.parse(block.docs[i]!) as SearchDoc;
+
+/** Every document of a block, in key order. */
+export const docsIn = (block: DocBlock): SearchDoc[] => block.docs.map((text) => JSON.parse(text) as SearchDoc);
+
+/** A document as a block stores it. */
+interface Entry {
+  key: number;
+  id: string;
+  text: string;
+}
+
+const entryOf = (doc: SearchDoc): Entry => ({ key: doc.key, id: doc.id, text: JSON.stringify(doc) });
+
+function blockOf(entries: Entry[]): DocBlock {
+  entries.sort((a, b) => a.key - b.key);
+  return { last: entries[entries.length - 1]!.key, keys: entries.map((e) => e.key), ids: entries.map((e) => e.id), docs: entries.map((e) => e.text) };
+}
+
+function cut(entries: Entry[], size: number): DocBlock[] {
+  entries.sort((a, b) => a.key - b.key);
   const out: DocBlock[] = [];
-  for (let i = 0; i < sorted.length; i += size) {
-    const part = sorted.slice(i, i + size);
-    out.push({ last: part[part.length - 1]!.key, docs: part });
-  }
+  for (let i = 0; i < entries.length; i += size) out.push(blockOf(entries.slice(i, i + size)));
   return out;
+}
+
+/** Documents (any order, distinct keys) cut into blocks of `size`, for building a table from scratch. */
+export function packDocs(docs: readonly SearchDoc[], size = DOC_BLOCK_MAX): DocBlock[] {
+  return cut(docs.map(entryOf), size);
 }
 
 /** Index of the first block whose `last` is ≥ key, in blocks sorted by `last`; blocks.length past every block. */
@@ -45,10 +75,10 @@ export function blockAt(blocks: readonly { last: number }[], key: number): numbe
 /**
  * The blocks after putting `put` (documents, replacing any under the same key) and deleting the
  * documents under `remove`, given the saved blocks that hold or would hold those keys (sorted by
- * `last`, consecutive in the table, and the table's last block among them whenever a key lies past
- * every block). A key goes to the first block whose `last` is not smaller, past every block to
- * the last one, as in postings.ts. A block that outgrows DOC_BLOCK_MAX is cut into half-full
- * blocks so that later single inserts fit. Returns the blocks to write and the `last`s of saved
+ * `last`, and the table's last block among them whenever a key lies past every block). A key goes
+ * to the first block whose `last` is not smaller, past every block to the last one, as in
+ * postings.ts. A block outgrown by a few is cut into half-full blocks so that later single inserts
+ * fit; by many (an import), into full ones. Returns the blocks to write and the `last`s of saved
  * records to delete.
  */
 export function mergeDocBlocks(
@@ -59,40 +89,32 @@ export function mergeDocBlocks(
 ): { put: DocBlock[]; drop: number[] } {
   if (blocks.length === 0) {
     const gone = new Set(remove);
-    const byKey = new Map<number, SearchDoc>();
-    for (const doc of put) if (!gone.has(doc.key)) byKey.set(doc.key, doc);
-    return { put: packDocs([...byKey.values()], max), drop: [] };
+    const byKey = new Map<number, Entry>();
+    for (const doc of put) if (!gone.has(doc.key)) byKey.set(doc.key, entryOf(doc));
+    return { put: cut([...byKey.values()], max), drop: [] };
   }
-  const touched = new Map<number, Map<number, SearchDoc | null>>();
-  const change = (key: number, doc: SearchDoc | null) => {
+  const touched = new Map<number, Map<number, Entry | null>>();
+  const change = (key: number, entry: Entry | null) => {
     const i = Math.min(blockAt(blocks, key), blocks.length - 1);
     let edits = touched.get(i);
     if (!edits) touched.set(i, (edits = new Map()));
-    edits.set(key, doc);
+    edits.set(key, entry);
   };
   for (const key of remove) change(key, null);
-  for (const doc of put) change(doc.key, doc);
+  for (const doc of put) change(doc.key, entryOf(doc));
   const out: DocBlock[] = [];
   const drop: number[] = [];
   for (const [i, edits] of touched) {
     const block = blocks[i]!;
-    const byKey = new Map(block.docs.map((d) => [d.key, d] as const));
-    for (const [key, doc] of edits) {
-      if (doc) byKey.set(key, doc);
+    const byKey = new Map<number, Entry>(block.keys.map((key, j) => [key, { key, id: block.ids[j]!, text: block.docs[j]! }]));
+    for (const [key, entry] of edits) {
+      if (entry) byKey.set(key, entry);
       else byKey.delete(key);
     }
-    const docs = [...byKey.values()];
-    // Outgrown by a few: half-full blocks, room for the next inserts. By many (an import): full ones.
-    const next = docs.length > 2 * max ? packDocs(docs, max) : docs.length > max ? packDocs(docs, halfFull(max)) : docs.length ? [packed(docs)] : [];
+    const entries = [...byKey.values()];
+    const next = entries.length > 2 * max ? cut(entries, max) : entries.length > max ? cut(entries, Math.max(1, max >> 1)) : entries.length ? [blockOf(entries)] : [];
     if (!next.some((b) => b.last === block.last)) drop.push(block.last);
     out.push(...next);
   }
   return { put: out, drop };
 }
-
-const packed = (docs: SearchDoc[]): DocBlock => {
-  docs.sort((a, b) => a.key - b.key);
-  return { last: docs[docs.length - 1]!.key, docs };
-};
-
-const halfFull = (max: number): number => Math.max(1, max >> 1);
