@@ -4,7 +4,7 @@
  * read and written once for the whole import. Done annotation by annotation, 100,000 imported
  * highlights mean millions of block reads and rewrites (every common word's block again for each
  * highlight); done together, they are one read and one write per block. Runs inside the import's
- * read-write transaction, which must include `pages`, `search` and `postings`.
+ * read-write transaction, which must include `pages`, `docBlocks` and `postings`.
  */
 import Dexie from 'dexie';
 import type { Annotation } from '@/src/core/model';
@@ -113,7 +113,7 @@ export async function planIndex(
 /**
  * Issues the writes of `planIndex` (see raw-writes.ts) and returns a promise of their end: the
  * documents first, then the posting blocks, merged while the database writes what was issued before.
- * Inside the import's read-write transaction, which must include `search` and `postings`.
+ * Inside the import's read-write transaction, which must include `docBlocks` and `postings`.
  */
 export function writeIndex(db: MarginaliaDb, { docBlocks, changes, blocks }: IndexWrites): Promise<unknown> {
   const documents = [issueWrites(db.docBlocks, 'delete', docBlocks.drop), issueWrites(db.docBlocks, 'put', docBlocks.put)];

@@ -1,7 +1,7 @@
 /**
- * Keeps the search index (the `search` documents and their `postings`) in step with the
+ * Keeps the search index (the search documents in `docBlocks` and their `postings`) in step with the
  * annotations. Every function here runs inside the caller's transaction, which must include
- * `search` and `postings` (and `pages` where a page is read): an annotation and its index entries
+ * `docBlocks` and `postings` (and `pages` where a page is read): an annotation and its index entries
  * are written together or not at all.
  */
 import Dexie from 'dexie';

@@ -1,6 +1,6 @@
 /**
  * The search's last resort (src/background/search.ts): when no term of the query can be read from
- * the postings (only one- or two-letter prefixes, say), the `search` table itself is read newest
+ * the postings (only one- or two-letter prefixes, say), the documents themselves (`docBlocks`) are read newest
  * first and every document scored, until the best results are certain.
  */
 import { DOC_BLOCK_MAX, docsIn } from '@/src/core/search/doc-blocks';
