@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../tests/e2e/harness';
+import { packDocs } from '@/src/core/search/doc-blocks';
 import { buildPostings } from '@/src/core/search/postings';
 import { buildCorpus, corpusDocs, type Corpus } from './search-corpus';
 
@@ -32,7 +33,7 @@ export function ensureBuilt(): string {
 export function corpusStores(count = COUNT): { corpus: Corpus; stores: Record<string, readonly unknown[]> } {
   const corpus = buildCorpus(count, PAGES);
   const docs = corpusDocs(corpus);
-  return { corpus, stores: { annotations: corpus.annotations, pages: corpus.pages, search: docs, postings: buildPostings(docs) } };
+  return { corpus, stores: { annotations: corpus.annotations, pages: corpus.pages, docBlocks: packDocs(docs), postings: buildPostings(docs) } };
 }
 
 /**
@@ -42,9 +43,15 @@ export function corpusStores(count = COUNT): { corpus: Corpus; stores: Record<st
  */
 export async function seed(page: Page, stores: Record<string, readonly unknown[]>): Promise<void> {
   const names = Object.keys(stores);
-  const total = Math.max(...Object.values(stores).map((s) => s.length));
-  for (let from = 0; from < total; from += SEED_CHUNK) {
-    const chunk = Object.fromEntries(names.map((n) => [n, stores[n]!.slice(from, from + SEED_CHUNK)]));
+  // Every store in the same number of transactions, each a proportional slice (blocks are large records).
+  const rounds = Math.ceil(Math.max(...Object.values(stores).map((s) => s.length)) / SEED_CHUNK);
+  for (let round = 0; round < rounds; round++) {
+    const chunk = Object.fromEntries(
+      names.map((n) => {
+        const size = Math.ceil(stores[n]!.length / rounds);
+        return [n, stores[n]!.slice(round * size, (round + 1) * size)];
+      }),
+    );
     await page.evaluate(async (records) => {
       const g = globalThis as unknown as { benchDb?: IDBDatabase };
       g.benchDb ??= await new Promise<IDBDatabase>((resolve, reject) => {
@@ -67,7 +74,7 @@ export async function seed(page: Page, stores: Record<string, readonly unknown[]
   });
 }
 
-/** Record counts of the extension's tables, read from one of its pages. */
+/** Record counts of the extension's tables, read from one of its pages; `search` counts the documents in `docBlocks`. */
 export function countRecords(page: Page): Promise<Record<string, number>> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -76,13 +83,25 @@ export function countRecords(page: Page): Promise<Record<string, number>> {
       open.onerror = () => reject(open.error);
     });
     const out: Record<string, number> = {};
-    for (const name of ['annotations', 'pages', 'search', 'postings']) {
+    for (const name of ['annotations', 'pages', 'docBlocks', 'postings']) {
       out[name] = await new Promise<number>((resolve, reject) => {
         const r = db.transaction([name], 'readonly').objectStore(name).count();
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
     }
+    out.search = 0;
+    const store = db.transaction(['docBlocks'], 'readonly').objectStore('docBlocks');
+    await new Promise<void>((resolve, reject) => {
+      const cursor = store.openCursor();
+      cursor.onsuccess = () => {
+        const c = cursor.result;
+        if (!c) return resolve();
+        out.search! += (c.value as { docs: unknown[] }).docs.length;
+        c.continue();
+      };
+      cursor.onerror = () => reject(cursor.error);
+    });
     db.close();
     return out;
   });

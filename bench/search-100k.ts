@@ -19,6 +19,7 @@ import type { Page } from 'playwright-core';
 import { askBackground } from '../tests/e2e/driver';
 import { PROJECT_ROOT, launchExtension, stopServiceWorker, type ExtensionHandle } from '../tests/e2e/harness';
 import { DB_VERSION, SCHEMA_V5 } from '@/src/background/db';
+import { packDocs } from '@/src/core/search/doc-blocks';
 import type { SearchDoc } from '@/src/core/search/document';
 import type { SearchTimings } from '@/src/messaging/protocol';
 import { buildPostings, docTerms } from '@/src/core/search/postings';
@@ -134,7 +135,10 @@ function fullScan(page: Page, queries: readonly string[], timed: boolean): Promi
         r.onerror = () => reject(r.error);
       });
     const out: { ms: number; ids: string[] }[] = [];
-    const readAll = () => request(db.transaction(['search'], 'readonly').objectStore('search').getAll() as IDBRequest<Doc[]>);
+    const readAll = async () =>
+      (await request(db.transaction(['docBlocks'], 'readonly').objectStore('docBlocks').getAll() as IDBRequest<{ docs: string[] }[]>)).flatMap((b) =>
+        b.docs.map((text) => JSON.parse(text) as Doc),
+      );
     const once = timeEach ? null : await readAll();
     for (const query of list) {
       const start = performance.now();
@@ -204,7 +208,7 @@ export async function run(): Promise<BenchResult[]> {
     await askBackground(page, 'tags.list', {});
     const seedStart = performance.now();
     if (!reused) {
-      await seed(page, { annotations: corpus.annotations, pages: corpus.pages, search: docs, postings: buildPostings(docs) });
+      await seed(page, { annotations: corpus.annotations, pages: corpus.pages, docBlocks: packDocs(docs), postings: buildPostings(docs) });
     }
     const seedMs = performance.now() - seedStart;
     await page.evaluate(await searchBundle());

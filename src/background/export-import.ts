@@ -52,7 +52,7 @@ export interface ExportSnapshot {
  * a limit, inside the same transaction, so the ids and the records agree.
  */
 export async function readExport(db: MarginaliaDb, scope: ExportRequestScope): Promise<ExportSnapshot> {
-  return db.transaction('r', [db.annotations, db.pages, db.search, db.postings], async () => {
+  return db.transaction('r', [db.annotations, db.pages, db.docBlocks, db.postings], async () => {
     let annotations: Annotation[];
     if (scope.kind === 'all') annotations = await db.annotations.orderBy('created').toArray();
     else if (scope.kind === 'page')
@@ -98,8 +98,13 @@ function parseFile(text: string, now: number): Result<{ items: ImportedAnnotatio
   return parsed.ok ? ok({ items: parsed.items, warnings: parsed.warnings }) : fail(parsed.message);
 }
 
+/** What the database holds for an import: the saved annotations whole (their creation time locates their documents). */
+interface SavedRecords extends ExistingRecords {
+  annotations: ReadonlyMap<string, Annotation>;
+}
+
 /** What the database holds for the file's ids and URLs; call inside a transaction over both tables. */
-async function lookUp(db: MarginaliaDb, items: readonly ImportedAnnotation[]): Promise<ExistingRecords> {
+async function lookUp(db: MarginaliaDb, items: readonly ImportedAnnotation[]): Promise<SavedRecords> {
   const { ids, urls } = importKeys(items);
   const [annotations, pages] = await Promise.all([savedOf(db.annotations, ids), savedOf(db.pages, urls)]);
   return {
@@ -119,7 +124,7 @@ export async function previewItems(db: MarginaliaDb, items: readonly ImportedAnn
  * and worked out first, then every write is issued at once (raw-writes.ts): a read issued after
  * the writes would wait for all of them.
  */
-async function applyPlan(db: MarginaliaDb, plan: ImportPlan, existing: ExistingRecords): Promise<void> {
+async function applyPlan(db: MarginaliaDb, plan: ImportPlan, existing: SavedRecords): Promise<void> {
   const pages = new Map<string, PageMeta>();
   for (const page of existing.pages.values()) pages.set(page.url, page);
   for (const page of plan.pages) pages.set(page.url, page);
@@ -136,7 +141,12 @@ async function applyPlan(db: MarginaliaDb, plan: ImportPlan, existing: ExistingR
   for (const a of onPages.flat()) toIndex.set(a.id, a);
   for (const a of plan.add) toIndex.set(a.id, a);
   for (const a of plan.update) toIndex.set(a.id, a);
-  const index = await planIndex(db, [...toIndex.values()], pages);
+  // An update may move an annotation to another creation time: its saved documents lie under the old one.
+  const before = new Map(plan.update.flatMap((a) => {
+    const saved = existing.annotations.get(a.id);
+    return saved && saved.created !== a.created ? [[a.id, saved.created] as const] : [];
+  }));
+  const index = await planIndex(db, [...toIndex.values()], pages, before);
   // Issued in this order, the annotations are being written while the postings are merged.
   const records = [
     issueWrites(db.annotations, 'add', plan.add),
@@ -149,7 +159,7 @@ async function applyPlan(db: MarginaliaDb, plan: ImportPlan, existing: ExistingR
 /** Plans checked annotations again and applies them in one read-write transaction; all or nothing. */
 export async function applyItems(db: MarginaliaDb, items: readonly ImportedAnnotation[]): Promise<Result<{ summary: string }>> {
   try {
-    const summary = await db.transaction('rw', [db.annotations, db.pages, db.search, db.postings], async () => {
+    const summary = await db.transaction('rw', [db.annotations, db.pages, db.docBlocks, db.postings], async () => {
       // Planned again inside the transaction: the database may have changed since the preview.
       const existing = await lookUp(db, items);
       const plan = planImport(items, existing);

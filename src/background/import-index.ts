@@ -4,11 +4,11 @@
  * read and written once for the whole import. Done annotation by annotation, 100,000 imported
  * highlights mean millions of block reads and rewrites (every common word's block again for each
  * highlight); done together, they are one read and one write per block. Runs inside the import's
- * read-write transaction, which must include `pages`, `search` and `postings`.
+ * read-write transaction, which must include `pages`, `docBlocks` and `postings`.
  */
 import Dexie from 'dexie';
 import type { Annotation } from '@/src/core/model';
-import type { PageFields, SearchDoc } from '@/src/core/search/document';
+import type { PageFields } from '@/src/core/search/document';
 import {
   BLOCK_MAX,
   blockPositions,
@@ -21,7 +21,9 @@ import {
   type PostingBlock,
   type Positions,
 } from '@/src/core/search/postings';
+import type { DocBlock } from '@/src/core/search/doc-blocks';
 import type { MarginaliaDb } from './db';
+import { allBlocks, planDocWrites, READ_ALL_FROM } from './doc-store';
 import { issueWrites } from './raw-writes';
 import { documentsFor } from './search-index';
 
@@ -38,8 +40,8 @@ export interface TermChange {
  * gained and lost with its saved blocks (merged into the blocks to write by `writeIndex`).
  */
 export interface IndexWrites {
-  staleKeys: number[];
-  docs: SearchDoc[];
+  /** Document blocks to write and to delete (by `last`). */
+  docBlocks: { put: DocBlock[]; drop: number[] };
   changes: Map<string, TermChange>;
   blocks: Map<string, PostingBlock[]>;
 }
@@ -53,9 +55,12 @@ export async function planIndex(
   db: MarginaliaDb,
   annotations: readonly Annotation[],
   pages: ReadonlyMap<string, PageFields> = new Map(),
+  before: ReadonlyMap<string, number> = new Map(),
 ): Promise<IndexWrites> {
-  if (!annotations.length) return { staleKeys: [], docs: [], changes: new Map(), blocks: new Map() };
-  const { current, docs } = await documentsFor(db, annotations, pages);
+  if (!annotations.length) return { docBlocks: { put: [], drop: [] }, changes: new Map(), blocks: new Map() };
+  // A large import reads every document block once: to find saved documents, free keys and the blocks to rewrite.
+  const all = annotations.length >= READ_ALL_FROM ? await allBlocks(db) : undefined;
+  const { current, docs } = await documentsFor(db, annotations, pages, { before, blocks: all });
 
   // What each term gains and loses, over every document at once. Documents go in ascending key
   // order, so that every term's gained keys arrive sorted, side by side with their positions: a
@@ -101,16 +106,17 @@ export async function planIndex(
       gain(term, doc.key, pos);
     }
   }
-  return { staleKeys, docs, changes, blocks: await readTermBlocks(db, [...changes.keys()]) };
+  const docBlocks = await planDocWrites(db, docs, staleKeys, all);
+  return { docBlocks, changes, blocks: await readTermBlocks(db, [...changes.keys()]) };
 }
 
 /**
  * Issues the writes of `planIndex` (see raw-writes.ts) and returns a promise of their end: the
  * documents first, then the posting blocks, merged while the database writes what was issued before.
- * Inside the import's read-write transaction, which must include `search` and `postings`.
+ * Inside the import's read-write transaction, which must include `docBlocks` and `postings`.
  */
-export function writeIndex(db: MarginaliaDb, { staleKeys, docs, changes, blocks }: IndexWrites): Promise<unknown> {
-  const documents = [issueWrites(db.search, 'delete', staleKeys), issueWrites(db.search, 'put', docs)];
+export function writeIndex(db: MarginaliaDb, { docBlocks, changes, blocks }: IndexWrites): Promise<unknown> {
+  const documents = [issueWrites(db.docBlocks, 'delete', docBlocks.drop), issueWrites(db.docBlocks, 'put', docBlocks.put)];
   const put: PostingBlock[] = [];
   const drop: [string, number][] = [];
   for (const [term, { keys, pos, remove }] of changes) {
@@ -134,8 +140,9 @@ export async function indexImported(
   db: MarginaliaDb,
   annotations: readonly Annotation[],
   pages: ReadonlyMap<string, PageFields> = new Map(),
+  before: ReadonlyMap<string, number> = new Map(),
 ): Promise<void> {
-  await writeIndex(db, await planIndex(db, annotations, pages));
+  await writeIndex(db, await planIndex(db, annotations, pages, before));
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { Transaction } from 'dexie';
 import { COLORS, KINDS, type Annotation, type AnnotationKind, type Color, type PageMeta } from '@/src/core/model';
 import { buildSearchDoc, KEY_SLOTS, preferredSlot, searchKey, type SearchDoc } from '@/src/core/search/document';
+import { DOC_BLOCK_MAX, packDocs, type DocBlock } from '@/src/core/search/doc-blocks';
 import { blocksOf, docTerms, type PostingBlock } from '@/src/core/search/postings';
 import { normalizeTags } from '@/src/core/tags';
 
@@ -116,4 +117,23 @@ function isIndexable(record: Record<string, unknown>): record is Record<string, 
     typeof record.orphan === 'boolean' &&
     typeof record.created === 'number'
   );
+}
+
+/**
+ * Version 7 → 8: the search documents, one record each in `search`, packed into `docBlocks`
+ * (src/core/search/doc-blocks.ts), read in key order a chunk at a time. Dexie deletes `search`
+ * after this runs.
+ */
+export async function upgradeToV8(tx: Transaction): Promise<void> {
+  const search = tx.table<SearchDoc, number>('search');
+  const blocks = tx.table<DocBlock, number>('docBlocks');
+  let last: number | undefined;
+  for (;;) {
+    const range = last === undefined ? search.toCollection() : search.where(':id').above(last);
+    // A multiple of the block size, so that every block but the table's last is full.
+    const chunk = await range.limit(DOC_BLOCK_MAX * 64).toArray();
+    if (!chunk.length) break;
+    await blocks.bulkPut(packDocs(chunk));
+    last = chunk[chunk.length - 1]!.key;
+  }
 }

@@ -96,7 +96,7 @@ export function createRepository(db: MarginaliaDb, now: () => number = Date.now)
         created: time,
         updated: time,
       };
-      return db.transaction('rw', [db.annotations, db.pages, db.search, db.postings], async () => {
+      return db.transaction('rw', [db.annotations, db.pages, db.docBlocks, db.postings], async () => {
         // `add`, never `put`: a reused id must not overwrite someone else's annotation.
         if (await db.annotations.get(record.id)) return fail('An annotation with this id already exists.');
         await db.annotations.add(record);
@@ -113,7 +113,7 @@ export function createRepository(db: MarginaliaDb, now: () => number = Date.now)
     update(id, patch, scope) {
       if (patch.note !== undefined && patch.note.length > LIMITS.note)
         return Promise.resolve(fail(`The note is too long (${patch.note.length} characters; the limit is ${LIMITS.note}).`));
-      return db.transaction('rw', [db.annotations, db.pages, db.search, db.postings], async () => {
+      return db.transaction('rw', [db.annotations, db.pages, db.docBlocks, db.postings], async () => {
         const current = await db.annotations.get(id);
         if (!current || (scope !== undefined && current.url !== scope)) return notFound(id);
         const next: Annotation = {
@@ -131,13 +131,13 @@ export function createRepository(db: MarginaliaDb, now: () => number = Date.now)
     },
 
     remove(id, scope) {
-      return db.transaction('rw', [db.annotations, db.search, db.postings], async () => {
+      return db.transaction('rw', [db.annotations, db.docBlocks, db.postings], async () => {
         const current = await db.annotations.get(id);
         // Deleting what is already gone succeeds, so a retried delete is harmless.
         if (!current) return ok(null);
         if (scope !== undefined && current.url !== scope) return notFound(id);
         await db.annotations.delete(id);
-        await unindexAnnotations(db, [id]);
+        await unindexAnnotations(db, [current]);
         return ok(null);
       });
     },
@@ -145,7 +145,7 @@ export function createRepository(db: MarginaliaDb, now: () => number = Date.now)
     forPage,
 
     reportAnchoring(url, orphans, anchored) {
-      return db.transaction('rw', [db.annotations, db.pages, db.search, db.postings], async () => {
+      return db.transaction('rw', [db.annotations, db.pages, db.docBlocks, db.postings], async () => {
         const orphaned = new Set(orphans);
         const ids = [...orphans, ...anchored];
         // Only records whose flag really changes are written, and re-indexed (`is:orphan`).

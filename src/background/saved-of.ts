@@ -1,4 +1,4 @@
-/** Reading many keys of a table at once, for imports (export-import.ts) and search keys (search-index.ts). */
+/** Reading many keys of a table at once, for imports (export-import.ts). */
 import type { IndexableType, Table } from 'dexie';
 
 /**

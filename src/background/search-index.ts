@@ -1,7 +1,7 @@
 /**
- * Keeps the search index (the `search` documents and their `postings`) in step with the
+ * Keeps the search index (the search documents in `docBlocks` and their `postings`) in step with the
  * annotations. Every function here runs inside the caller's transaction, which must include
- * `search` and `postings` (and `pages` where a page is read): an annotation and its index entries
+ * `docBlocks` and `postings` (and `pages` where a page is read): an annotation and its index entries
  * are written together or not at all.
  */
 import Dexie from 'dexie';
@@ -9,8 +9,9 @@ import type { Annotation, PageMeta } from '@/src/core/model';
 import { buildSearchDoc, KEY_SLOTS, keyFitsTime, preferredSlot, searchKey, type PageFields, type PagePartsCache, type SearchDoc } from '@/src/core/search/document';
 import { docPositions, docTerms, samePositions } from '@/src/core/search/postings';
 import type { MarginaliaDb } from './db';
+import type { DocBlock } from '@/src/core/search/doc-blocks';
+import { docsOf, readDocs, writeDocs } from './doc-store';
 import { addPostings, removePostings } from './postings';
-import { savedOf } from './saved-of';
 
 /**
  * A free key for each annotation: the one its document has already when it still fits the
@@ -19,10 +20,13 @@ import { savedOf } from './saved-of';
  * (an import asks for thousands); only collisions are resolved key by key.
  */
 async function allocateKeys(
-  db: MarginaliaDb,
   annotations: readonly Annotation[],
   current: ReadonlyMap<string, readonly SearchDoc[]>,
+  blocks?: readonly DocBlock[],
 ): Promise<number[]> {
+  // Every block in hand (a large import): the holders of keys are looked up in it.
+  const byKey: Map<number, { id: string }> | null = blocks ? new Map(blocks.flatMap((b) => b.keys.map((key, i) => [key, { id: b.ids[i]! }] as const))) : null;
+  const holdersOf = async (keys: readonly number[]): Promise<ReadonlyMap<number, { id: string }>> => byKey ?? (await readDocs(keys));
   const taken = new Set<number>();
   const keys: (number | undefined)[] = annotations.map((a) => {
     const key = current.get(a.id)?.find((d) => keyFitsTime(d.key, a.created) && !taken.has(d.key))?.key;
@@ -31,7 +35,7 @@ async function allocateKeys(
   });
   const open = annotations.flatMap((a, i) => (keys[i] === undefined ? [i] : []));
   const preferred = open.map((i) => searchKey(annotations[i]!.created, preferredSlot(annotations[i]!.id)));
-  const holders = new Map((await savedOf(db.search, preferred)).flatMap((doc) => (doc ? [[doc.key, doc] as const] : [])));
+  const holders = await holdersOf(preferred);
   for (const [n, i] of open.entries()) {
     const a = annotations[i]!;
     const candidate = preferred[n]!;
@@ -44,7 +48,7 @@ async function allocateKeys(
     for (let slot = 1; keys[i] === undefined && slot < KEY_SLOTS; slot++) {
       const next = searchKey(a.created, (preferredSlot(a.id) + slot) % KEY_SLOTS);
       if (taken.has(next)) continue;
-      const held = await db.search.get(next);
+      const held = (await holdersOf([next])).get(next);
       if (!held || held.id === a.id) keys[i] = next;
     }
     if (keys[i] === undefined) throw new Error(`No free search key for annotations created at ${a.created}.`);
@@ -74,6 +78,14 @@ async function updatePostings(db: MarginaliaDb, before: SearchDoc | undefined, a
   if (after) await addPostings(db, after.key, next, positions);
 }
 
+/** Where an annotation's saved documents are looked for (doc-store.ts `docsOf`). */
+export interface DocLookup {
+  /** The saved creation time of annotations whose time may have changed (an import's updates). */
+  before?: ReadonlyMap<string, number>;
+  /** Every saved block, when the caller has read them all. */
+  blocks?: readonly DocBlock[];
+}
+
 /**
  * The new search documents of these annotations (distinct ids), with the documents they have now
  * by annotation id. `pages` may supply page metadata already in hand; any page not in it is read
@@ -83,6 +95,7 @@ export async function documentsFor(
   db: MarginaliaDb,
   annotations: readonly Annotation[],
   pages: ReadonlyMap<string, PageFields>,
+  { before, blocks }: DocLookup = {},
 ): Promise<{ current: Map<string, SearchDoc[]>; docs: SearchDoc[] }> {
   const known = new Map(pages);
   const missing = [...new Set(annotations.map((a) => a.url))].filter((url) => !known.has(url));
@@ -90,13 +103,8 @@ export async function documentsFor(
     const found = await db.pages.bulkGet(missing);
     missing.forEach((url, i) => known.set(url, found[i]));
   }
-  const current = new Map<string, SearchDoc[]>();
-  for (const doc of await db.search.where('id').anyOf(annotations.map((a) => a.id)).toArray()) {
-    const list = current.get(doc.id);
-    if (list) list.push(doc);
-    else current.set(doc.id, [doc]);
-  }
-  const keys = await allocateKeys(db, annotations, current);
+  const current = await docsOf(db, annotations, before, blocks);
+  const keys = await allocateKeys(annotations, current, blocks);
   const cache: PagePartsCache = new Map();
   return { current, docs: annotations.map((a, i) => buildSearchDoc(a, known.get(a.url), keys[i], cache)) };
 }
@@ -112,25 +120,26 @@ export async function indexAnnotations(
 ): Promise<void> {
   if (!annotations.length) return;
   const { current, docs } = await documentsFor(db, annotations, pages);
+  const stale: number[] = [];
   for (const doc of docs) {
     const previous = current.get(doc.id) ?? [];
     const same = previous.find((d) => d.key === doc.key);
     // A document under another key (the creation time changed on import) goes, with its postings.
-    for (const stale of previous.filter((d) => d !== same)) {
-      await updatePostings(db, stale, undefined);
-      await db.search.delete(stale.key);
+    for (const old of previous.filter((d) => d !== same)) {
+      await updatePostings(db, old, undefined);
+      stale.push(old.key);
     }
     await updatePostings(db, same, doc);
   }
-  await db.search.bulkPut(docs);
+  await writeDocs(db, docs, stale);
 }
 
-/** Removes the search documents of these annotations. */
-export async function unindexAnnotations(db: MarginaliaDb, ids: readonly string[]): Promise<void> {
-  if (!ids.length) return;
-  const docs = await db.search.where('id').anyOf([...ids]).toArray();
+/** Removes the search documents of these annotations (as saved: their creation time says where). */
+export async function unindexAnnotations(db: MarginaliaDb, annotations: readonly Pick<Annotation, 'id' | 'created'>[]): Promise<void> {
+  if (!annotations.length) return;
+  const docs = [...(await docsOf(db, annotations)).values()].flat();
   for (const doc of docs) await updatePostings(db, doc, undefined);
-  await db.search.bulkDelete(docs.map((d) => d.key));
+  await writeDocs(db, [], docs.map((d) => d.key));
 }
 
 /** Whether a page's change alters what its annotations' documents hold (title and site are indexed). */

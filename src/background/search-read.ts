@@ -1,8 +1,9 @@
 /**
  * The search's last resort (src/background/search.ts): when no term of the query can be read from
- * the postings (only one- or two-letter prefixes, say), the `search` table itself is read newest
+ * the postings (only one- or two-letter prefixes, say), the documents themselves (`docBlocks`) are read newest
  * first and every document scored, until the best results are certain.
  */
+import { DOC_BLOCK_MAX, docsIn } from '@/src/core/search/doc-blocks';
 import type { SearchDoc } from '@/src/core/search/document';
 import type { ParsedQuery } from '@/src/core/search/query';
 import { compareHits, maxScore, scoreDoc, type Hit } from '@/src/core/search/rank';
@@ -58,12 +59,16 @@ export class Ranking {
 export async function scan(db: MarginaliaDb, ranking: Ranking, clock: SearchClock): Promise<void> {
   let last: number | undefined;
   for (let batch = FIRST_BATCH; !ranking.done; batch = Math.min(batch * 2, LAST_BATCH)) {
-    const from = last === undefined ? db.search.toCollection() : db.search.where(':id').above(last);
-    const docs = await clock.time('docs', () => from.limit(batch).toArray());
-    clock.count('docsRead', docs.length);
-    for (const doc of docs) ranking.add(doc, doc.key);
-    if (docs.length < batch) return;
-    last = docs[docs.length - 1]!.key;
+    const from = last === undefined ? db.docBlocks.toCollection() : db.docBlocks.where(':id').above(last);
+    // Blocks, not documents: about `batch` documents in blocks at least half full.
+    const count = Math.ceil(batch / (DOC_BLOCK_MAX / 2));
+    const blocks = await clock.time('docs', () => from.limit(count).toArray());
+    for (const block of blocks) {
+      clock.count('docsRead', block.docs.length);
+      for (const doc of docsIn(block)) ranking.add(doc, doc.key);
+    }
+    if (blocks.length < count) return;
+    last = blocks[blocks.length - 1]!.last;
   }
 }
 

@@ -24,7 +24,7 @@ import { maxScore, scoreDoc } from '@/src/core/search/rank';
 import type { SearchResults } from '@/src/messaging/protocol';
 import type { MarginaliaDb } from './db';
 import { SearchClock } from './search-clock';
-import { readDocs } from './search-docs';
+import { newestDocs, readDocs } from './doc-store';
 import { blocksAhead, coveringBlocks, isComplete, openTerm, positionsOf, readCovering, readMore, termBound, type ListTuning, type TermKeys } from './search-lists';
 import { Ranking, scan } from './search-read';
 
@@ -296,9 +296,9 @@ export function searchAnnotations(
   clock.timings.parse = performance.now() - clock.started;
   const notices = [...q.notices];
   if (isEmptyQuery(q) && input.trim() !== '') notices.push('Nothing to search for: type a word, or a filter such as tag:ice.');
-  return db.transaction('r', db.search, db.postings, async () => {
+  return db.transaction('r', db.docBlocks, db.postings, async () => {
     if (isEmptyQuery(q)) {
-      const newest = await clock.time('docs', () => db.search.limit(limit + 1).toArray());
+      const newest = await clock.time('docs', () => newestDocs(db, limit + 1));
       clock.count('docsRead', newest.length);
       return { hits: newest.slice(0, limit).map((doc) => doc.view), more: newest.length > limit, notices, timings: clock.finish() };
     }

@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonChunks, parseImport, type ExportMeta, type ImportedAnnotation } from '@/src/core/export';
 import { openDatabase, type MarginaliaDb } from '@/src/background/db';
+import { allDocs } from '@/src/background/doc-store';
 import { acceptPort, type ExchangeDeps } from '@/src/background/exchange-port';
 import { buildExport } from '@/src/background/export-import';
 import type { SenderInfo } from '@/src/background/sender';
@@ -140,7 +141,7 @@ describe('chunked export and import', () => {
     expect(await imp.apply()).toBe('Imported: 60 new, 0 updated, 0 skipped.');
     imp.destroy();
     expect(await db.annotations.count()).toBe(60);
-    expect(await db.search.count()).toBe(60);
+    expect((await allDocs(db)).length).toBe(60);
 
     const files: Record<string, string> = {};
     for (const format of ['json', 'csv', 'markdown'] as const) {

@@ -10,6 +10,7 @@ import { BLOCK_MAX, blockPositions, docPositions, docTerms, type PostingBlock } 
 import { parseQuery } from '@/src/core/search/query';
 import { scanSearch } from '@/src/core/search/rank';
 import { openDatabase, type MarginaliaDb } from '@/src/background/db';
+import { allDocs } from '@/src/background/doc-store';
 import { applyItems } from '@/src/background/export-import';
 import { mergePostings } from '@/src/background/import-index';
 import { savedOf } from '@/src/background/saved-of';
@@ -64,7 +65,7 @@ describe('mergePostings', () => {
 async function checkIndex(db: MarginaliaDb): Promise<Map<string, number[]>> {
   const annotations = await db.annotations.toArray();
   const pages = new Map((await db.pages.toArray()).map((p) => [p.url, p]));
-  const docs = await db.search.toArray();
+  const docs = await allDocs(db);
   expect(docs).toHaveLength(annotations.length);
   const byId = new Map(docs.map((d) => [d.id, d]));
   for (const a of annotations) {
@@ -108,7 +109,7 @@ describe('indexing an import at once', () => {
     await db.annotations.bulkAdd(saved);
     const untitled = [...pages.values()].map((p) => (p.url === saved[0]!.url ? { url: p.url, updated: p.updated } : p));
     await db.pages.bulkAdd(untitled);
-    await db.transaction('rw', [db.annotations, db.pages, db.search, db.postings], async () => {
+    await db.transaction('rw', [db.annotations, db.pages, db.docBlocks, db.postings], async () => {
       await indexAnnotations(db, saved);
     });
     await checkIndex(db);
@@ -134,12 +135,12 @@ describe('indexing an import at once', () => {
     await reference.annotations.bulkAdd(await db.annotations.toArray());
     await reference.pages.bulkAdd(await db.pages.toArray());
     const all = await reference.annotations.toArray();
-    await reference.transaction('rw', [reference.annotations, reference.pages, reference.search, reference.postings], async () => {
+    await reference.transaction('rw', [reference.annotations, reference.pages, reference.docBlocks, reference.postings], async () => {
       for (const a of all) await indexAnnotations(reference, [a]);
     });
     expect(await checkIndex(reference)).toEqual(terms);
-    const docs = await db.search.toArray();
-    expect(docs).toStrictEqual(await reference.search.toArray());
+    const docs = await allDocs(db);
+    expect(docs).toStrictEqual(await allDocs(reference));
 
     const repo = createRepository(db);
     for (const query of ['quokka', 'edited', 'tag:"fresh tag"', 'kind:quote', 'council', 'the', 'site:example']) {

@@ -2,6 +2,7 @@
 // terms, lists read in windows and in runs of neighbouring lists. The saved format allows blocks
 // of any size up to BLOCK_MAX, so the index is written here with tiny blocks to drive every path
 // with little data; results must equal the full scan.
+import { packDocs } from '@/src/core/search/doc-blocks';
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type MarginaliaDb } from '@/src/background/db';
@@ -69,8 +70,9 @@ beforeAll(async () => {
     const a = annotation(i);
     return buildSearchDoc(a, { title: titles[i % 17], siteName: `Site ${i % 3}` }, searchKey(a.created, i % 1024));
   });
-  await db.transaction('rw', db.search, db.postings, async () => {
-    await db.search.bulkPut(docs);
+  await db.transaction('rw', db.docBlocks, db.postings, async () => {
+    // Small blocks, so that results span many.
+    await db.docBlocks.bulkPut(packDocs(docs, 3));
     await db.postings.bulkPut(tinyBlocks(docs));
   });
 });

@@ -4,12 +4,14 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DB_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, type MarginaliaDb } from '@/src/background/db';
+import { DB_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, type MarginaliaDb } from '@/src/background/db';
+import { allDocs } from '@/src/background/doc-store';
 import { createRepository, type Repository } from '@/src/background/repository';
 import { TUNING, type SearchTuning } from '@/src/background/search';
 import type { Annotation } from '@/src/core/model';
 import { buildSearchDoc, type SearchDoc } from '@/src/core/search/document';
-import { blockPositions, blocksOf, docPositions, docTerms, META, type PostingBlock } from '@/src/core/search/postings';
+import { DOC_BLOCK_MAX, type DocBlock } from '@/src/core/search/doc-blocks';
+import { blockPositions, blocksOf, buildPostings, docPositions, docTerms, META, type PostingBlock } from '@/src/core/search/postings';
 import type { NewAnnotation, PageInput } from '@/src/messaging/protocol';
 import { expectSameAsScan } from './scan-check';
 
@@ -75,17 +77,17 @@ function keysOnlyBlocks(docs: readonly SearchDoc[], termsOf: (doc: SearchDoc) =>
   return [...byTerm].flatMap(([term, keys]) => blocksOf(term, keys));
 }
 
-/** A database at an old schema version `n` (1–5), to be upgraded by `openDatabase`. */
+/** A database at an old schema version `n` (1–7), to be upgraded by `openDatabase`. */
 function databaseAt(name: string, n: number): Dexie {
   const old = new Dexie(name);
-  [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5].slice(0, n).forEach((schema, i) => old.version(i + 1).stores(schema));
+  [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7].slice(0, n).forEach((schema, i) => old.version(i + 1).stores(schema));
   return old;
 }
 
 async function expectPostingsMatchDocs(database: MarginaliaDb = db): Promise<void> {
   const expected = new Map<string, number[]>();
   const expectedPositions = new Map<string, number[]>();
-  for (const doc of await database.search.toArray()) {
+  for (const doc of await allDocs(database)) {
     for (const term of docTerms(doc)) expected.set(term, [...(expected.get(term) ?? []), doc.key]);
     for (const [word, pos] of docPositions(doc)) expectedPositions.set(`${word} ${doc.key}`, pos);
   }
@@ -109,7 +111,7 @@ async function expectPostingsMatchDocs(database: MarginaliaDb = db): Promise<voi
 }
 
 const found = async (query: string) => (await repo.search(query)).hits.map((h) => h.id);
-const docOf = async (id: string) => db.search.where('id').equals(id).first();
+const docOf = async (id: string) => (await allDocs(db)).find((d) => d.id === id);
 
 describe('index upkeep', () => {
   it('writes the document with the annotation, and neither when the index write fails', async () => {
@@ -120,10 +122,10 @@ describe('index upkeep', () => {
     expect((await docOf(a.id))?.key).toBe(key);
     expect(await found('pritzker')).toEqual([a.id]);
 
-    vi.spyOn(db.search, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    vi.spyOn(db.docBlocks, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
     await expect(create({ note: 'lost' })).rejects.toThrow('disk full');
     expect(await db.annotations.count()).toBe(1);
-    expect(await db.search.count()).toBe(1);
+    expect((await allDocs(db)).length).toBe(1);
   });
 
   it('follows edits of note, tags and colour', async () => {
@@ -146,7 +148,7 @@ describe('index upkeep', () => {
     await repo.remove(a.id);
     expect(await docOf(a.id)).toBeUndefined();
     expect(await found('doomed')).toEqual([]);
-    expect(await db.search.count()).toBe(0);
+    expect((await allDocs(db)).length).toBe(0);
     expect(await db.postings.count()).toBe(0);
   });
 
@@ -170,12 +172,13 @@ describe('index upkeep', () => {
       clock = frozen;
       made.push(await create({ note: `same moment ${i}` }));
     }
-    expect(await db.search.count()).toBe(40);
+    expect((await allDocs(db)).length).toBe(40);
     expect((await found('moment')).sort()).toEqual(made.map((a) => a.id).sort());
     // Their keys stay theirs through edits.
-    const before = await db.search.orderBy(':id').primaryKeys();
+    const keys = async () => (await allDocs(db)).map((d) => d.key);
+    const before = await keys();
     for (const a of made) await repo.update(a.id, { color: 'green' });
-    expect(await db.search.orderBy(':id').primaryKeys()).toEqual(before);
+    expect(await keys()).toEqual(before);
     await expectPostingsMatchDocs();
   });
 
@@ -269,7 +272,7 @@ describe('indexed search against the full scan', () => {
   ])('gives exactly the full scan’s results (%s)', async (_name, tuning) => {
     await seedRandom(300);
     await expectPostingsMatchDocs();
-    const docs = await db.search.toArray();
+    const docs = await allDocs(db);
     for (const query of QUERIES) {
       for (const limit of [1, 7, 50]) {
         await expectSameAsScan(db, docs, query, limit, tuning, `${query} (${limit})`);
@@ -308,7 +311,7 @@ describe('upgrade to v3', () => {
     try {
       await upgraded.open();
       expect(upgraded.verno).toBe(DB_VERSION);
-      expect(await upgraded.search.count()).toBe(2_500);
+      expect((await allDocs(upgraded)).length).toBe(2_500);
       expect(await upgraded.annotations.count()).toBe(2_501);
       const r = createRepository(upgraded);
       expect((await r.search('election')).hits.map((h) => h.id)).toEqual([records[7]!.id]);
@@ -317,12 +320,12 @@ describe('upgrade to v3', () => {
       expect(tagged.hits.every((h) => h.url === PAGE)).toBe(true);
       expect(tagged.more).toBe(true);
       expect((await r.search('site:nbcchicago.com pritzker')).more).toBe(true);
-      const doc = await upgraded.search.where('id').equals(records[1]!.id).first();
+      const doc = (await allDocs(upgraded)).find((d) => d.id === records[1]!.id);
       expect(doc).toEqual(buildSearchDoc(records[1] as Annotation, { title: 'Raids downtown', siteName: 'NBC Chicago' }, doc?.key));
-      expect(new Set((await upgraded.search.toCollection().primaryKeys())).size).toBe(2_500);
+      expect(new Set((await allDocs(upgraded)).map((d) => d.key)).size).toBe(2_500);
       await expectPostingsMatchDocs(upgraded);
       // Common words span several posting blocks here: windows of one block at a time.
-      const docs = await upgraded.search.toArray();
+      const docs = await allDocs(upgraded);
       for (const query of ['pritzker', 'agents back', 'tag:ice site:nbcchicago.com', 'election', '"back off"', 'raids nbc']) {
         for (const tuning of [TUNING, { ...TUNING, rangeBlocks: 1, firstWindow: 1, growth: 2, firstBatch: 3 }, { ...TUNING, rangeBlocks: 2, maxTerms: 2 }]) {
           await expectSameAsScan(upgraded, docs, query, 50, tuning);
@@ -365,10 +368,9 @@ describe('upgrade to v4', () => {
     try {
       await upgraded.open();
       expect(upgraded.verno).toBe(DB_VERSION);
-      // Version 5 dropped the multi-entry word and facet indexes; the documents are unchanged.
-      const idb = upgraded.backendDB().transaction('search').objectStore('search');
-      expect([...idb.indexNames]).toEqual(['id']);
-      expect(await upgraded.search.count()).toBe(docs.length);
+      // Version 5 dropped the multi-entry word and facet indexes, version 8 the table (its documents went into blocks, unchanged).
+      expect([...upgraded.backendDB().objectStoreNames]).not.toContain('search');
+      expect((await allDocs(upgraded)).length).toBe(docs.length);
       await expectPostingsMatchDocs(upgraded);
       expect(await upgraded.postings.where('[term+last]').between([`mayor${META}`, -Infinity], [`mayor${META}`, Infinity]).count()).toBeGreaterThan(0);
       for (const query of ['mayor', 'mayor budget', 'nbc', 'budget', '"backed off" mayor', 'ma', 'tag:budget river']) {
@@ -404,13 +406,56 @@ describe('upgrade to v6', () => {
     try {
       await upgraded.open();
       expect(upgraded.verno).toBe(DB_VERSION);
-      expect(await upgraded.search.count()).toBe(docs.length);
+      expect((await allDocs(upgraded)).length).toBe(docs.length);
       await expectPostingsMatchDocs(upgraded);
       for (const query of ['"back off"', '"the agents"', '"said the agents"', '"the mayor"', '"back off" river', 'agents "the river"', '"mayor off"']) {
         for (const limit of [1, 50, 500]) {
           await expectSameAsScan(upgraded, docs, query, limit);
         }
       }
+    } finally {
+      await upgraded.delete();
+    }
+  });
+});
+
+describe('upgrade to v8', () => {
+  it('packs version 7’s documents into full blocks, unchanged, and search and edits go on as before', async () => {
+    const name = `upgrade8-${crypto.randomUUID()}`;
+    const pages = [
+      { url: PAGE, title: 'Raids downtown', siteName: 'NBC Chicago', updated: 1 },
+      { url: OTHER, title: 'Budget talks', updated: 1 },
+    ];
+    const records = Array.from({ length: 2_100 }, (_, i) =>
+      storedAnnotation(i, { url: i % 3 ? PAGE : OTHER, note: i % 4 ? 'the agents said so' : `budget note ${i}`, tags: i % 5 ? [] : ['ice'], exact: `Agents ${i % 2 ? 'backed off' : 'stayed'} the river` }),
+    );
+    const docs = records.map((a) => buildSearchDoc(a, pages.find((p) => p.url === a.url)));
+    const v7 = databaseAt(name, 7);
+    await v7.table('annotations').bulkAdd(records);
+    await v7.table('pages').bulkAdd(pages);
+    await v7.table('search').bulkAdd(docs);
+    await v7.table('postings').bulkAdd(buildPostings(docs));
+    v7.close();
+
+    const upgraded = openDatabase(name);
+    try {
+      await upgraded.open();
+      expect(upgraded.verno).toBe(DB_VERSION);
+      expect([...upgraded.backendDB().objectStoreNames]).not.toContain('search');
+      const sorted = [...docs].sort((a, b) => a.key - b.key);
+      expect(await allDocs(upgraded)).toStrictEqual(sorted);
+      // Every block full but the last, each keyed by its largest key.
+      const blocks: DocBlock[] = await upgraded.docBlocks.toArray();
+      expect(blocks.map((b) => b.docs.length)).toEqual([...Array(Math.floor(2_100 / DOC_BLOCK_MAX)).fill(DOC_BLOCK_MAX), 2_100 % DOC_BLOCK_MAX]);
+      for (const b of blocks) expect(b.last).toBe(b.keys[b.keys.length - 1]);
+      for (const query of ['agents', 'budget', 'tag:ice river', '"backed off"', 'nbc', '']) await expectSameAsScan(upgraded, sorted, query, 50);
+      const r = createRepository(upgraded);
+      const edited = records[1_000]!;
+      await r.update(edited.id, { note: 'zanzibar' });
+      expect((await r.search('zanzibar')).hits.map((h) => h.id)).toEqual([edited.id]);
+      await r.remove(records[7]!.id);
+      expect((await allDocs(upgraded)).some((d) => d.id === records[7]!.id)).toBe(false);
+      await expectPostingsMatchDocs(upgraded);
     } finally {
       await upgraded.delete();
     }

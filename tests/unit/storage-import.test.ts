@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonChunks, MAX_IMPORT_BYTES, type ExportMeta } from '@/src/core/export';
 import type { Annotation } from '@/src/core/model';
 import { openDatabase, type MarginaliaDb } from '@/src/background/db';
+import { allDocs } from '@/src/background/doc-store';
 import { applyImport, buildExport, previewImport } from '@/src/background/export-import';
 import { createRepository, type Repository } from '@/src/background/repository';
 import { requestSchemas } from '@/src/background/schemas';
@@ -125,7 +126,7 @@ describe('export → clear → import → export', () => {
     try {
       await imported(first, fresh);
       expect(await exportAll(fresh)).toBe(first);
-      expect(await fresh.search.count()).toBe(60);
+      expect((await allDocs(fresh)).length).toBe(60);
     } finally {
       await fresh.delete();
     }

@@ -80,7 +80,7 @@ describe('migration v1 → v2', () => {
     opened = openDatabase(`fresh-${crypto.randomUUID()}`);
     await opened.open();
     expect(opened.verno).toBe(DB_VERSION);
-    expect(opened.tables.map((t) => t.name).sort()).toEqual(['annotations', 'pages', 'postings', 'search']);
+    expect(opened.tables.map((t) => t.name).sort()).toEqual(['annotations', 'docBlocks', 'pages', 'postings']);
   });
 
   it('leaves an already complete record as it is', () => {

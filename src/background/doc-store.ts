@@ -1,0 +1,190 @@
+/**
+ * The search documents as stored: packed in blocks of consecutive keys (src/core/search/doc-blocks.ts)
+ * in the `docBlocks` table. Every function runs inside the caller's transaction, which must include
+ * `docBlocks` (read-write for `writeDocs`). Reads on the search's path are raw IndexedDB requests
+ * on the running transaction: one request per block or per run of blocks, issued at once.
+ */
+import Dexie from 'dexie';
+import { blockAt, docAt, docsIn, mergeDocBlocks, type DocBlock } from '@/src/core/search/doc-blocks';
+import { KEY_SLOTS, searchKey, type SearchDoc } from '@/src/core/search/document';
+import { lowerBound } from '@/src/core/search/postings';
+import type { MarginaliaDb } from './db';
+
+/** Past this many keys, a write or a lookup reads every block instead of the blocks of each key. */
+export const READ_ALL_FROM = 512;
+/** Fewer wanted keys than this are read block by block, without listing the blocks first. */
+const FEW = 4;
+
+// A Dexie promise, so that code awaiting it stays in the transaction's zone.
+const request = <T>(r: IDBRequest<T>): Promise<T> =>
+  new Dexie.Promise<T>((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+
+const rawStore = (): IDBObjectStore => Dexie.currentTransaction.idbtrans.objectStore('docBlocks');
+
+/** The block that holds or would hold `key` (the first whose `last` is not smaller), if any. */
+const blockOf = (store: IDBObjectStore, key: number): Promise<DocBlock | undefined> =>
+  request(store.getAll(IDBKeyRange.lowerBound(key), 1)).then((found) => (found as DocBlock[])[0]);
+
+/**
+ * The documents under these keys (any order; duplicates allowed), by key; a key without one is left
+ * out. The blocks' keys from the first wanted key on are listed first (keys only, cheap), then every
+ * run of needed blocks is read in one request; wanted keys past the listing are read block by block.
+ */
+export async function readDocs(keys: readonly number[]): Promise<Map<number, SearchDoc>> {
+  const store = rawStore();
+  const wanted = Array.from(new Set(keys)).sort((a, b) => a - b);
+  const out = new Map<number, SearchDoc>();
+  if (!wanted.length) return out;
+  const reads: Promise<DocBlock[]>[] = [];
+  let rest = wanted;
+  if (wanted.length >= FEW) {
+    const cap = 2 * wanted.length;
+    const lasts = (await request(store.getAllKeys(IDBKeyRange.lowerBound(wanted[0]!), cap))) as number[];
+    const complete = lasts.length < cap;
+    const needed = new Set<number>();
+    rest = [];
+    for (const key of wanted) {
+      const i = lowerBound(lasts, key);
+      if (i < lasts.length) needed.add(i);
+      else if (!complete) rest.push(key);
+    }
+    // Runs of consecutive needed blocks, each one request.
+    const sorted = [...needed].sort((a, b) => a - b);
+    for (let i = 0; i < sorted.length; ) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+      const from = lasts[sorted[i]!]!;
+      const to = lasts[sorted[j]!]!;
+      reads.push(request(store.getAll(IDBKeyRange.bound(from, to))) as Promise<DocBlock[]>);
+      i = j + 1;
+    }
+  }
+  for (const key of rest) reads.push(blockOf(store, key).then((b) => (b ? [b] : [])));
+  // Only the wanted documents of each block are parsed.
+  const want = new Set(wanted);
+  for (const blocks of await Dexie.Promise.all(reads)) {
+    for (const block of blocks) block.keys.forEach((key, i) => want.has(key) && !out.has(key) && out.set(key, docAt(block, i)));
+  }
+  return out;
+}
+
+/** The newest documents, up to `count`, newest first. */
+export async function newestDocs(db: MarginaliaDb, count: number): Promise<SearchDoc[]> {
+  const out: SearchDoc[] = [];
+  let after: number | undefined;
+  // Blocks are at least a few documents full; a second read is rare.
+  for (let batch = Math.ceil(count / 8) + 1; out.length < count; batch *= 2) {
+    const range = after === undefined ? db.docBlocks.toCollection() : db.docBlocks.where(':id').above(after);
+    const blocks = await range.limit(batch).toArray();
+    for (const block of blocks) for (let i = 0; i < block.keys.length && out.length < count; i++) out.push(docAt(block, i));
+    if (blocks.length < batch) break;
+    after = blocks[blocks.length - 1]!.last;
+  }
+  return out.slice(0, count);
+}
+
+/** Every saved block, sorted by `last`. */
+export const allBlocks = (db: MarginaliaDb): Promise<DocBlock[]> => db.docBlocks.toArray();
+
+/** The key range of documents created at `created` (every slot). */
+const timeRange = (created: number): [number, number] => [searchKey(created, KEY_SLOTS - 1), searchKey(created, 0)];
+
+/**
+ * The saved documents of these annotations by id. An annotation's documents lie in its creation
+ * time's key range; `before` gives another creation time to look under (the one saved, when an
+ * import changes it). Many annotations: every block is read once instead.
+ */
+export async function docsOf(
+  db: MarginaliaDb,
+  annotations: readonly { id: string; created: number }[],
+  before: ReadonlyMap<string, number> = new Map(),
+  blocks?: readonly DocBlock[],
+): Promise<Map<string, SearchDoc[]>> {
+  const ids = new Set(annotations.map((a) => a.id));
+  const out = new Map<string, SearchDoc[]>();
+  // Matched by the blocks' ids: only these annotations' documents are parsed.
+  const keep = (block: DocBlock) =>
+    block.ids.forEach((id, i) => {
+      if (!ids.has(id)) return;
+      const list = out.get(id);
+      const key = block.keys[i]!;
+      if (!list) out.set(id, [docAt(block, i)]);
+      else if (!list.some((d) => d.key === key)) list.push(docAt(block, i));
+    });
+  if (blocks || annotations.length >= READ_ALL_FROM) {
+    for (const block of blocks ?? (await allBlocks(db))) keep(block);
+    return out;
+  }
+  const times = new Set<number>();
+  for (const a of annotations) {
+    times.add(a.created);
+    const old = before.get(a.id);
+    if (old !== undefined) times.add(old);
+  }
+  const found = await Dexie.Promise.all(
+    [...times].map((created) => {
+      const [lo, hi] = timeRange(created);
+      // The blocks whose `last` lies in the range, and the first one past it.
+      return db.docBlocks
+        .where(':id')
+        .aboveOrEqual(lo)
+        .until((b) => b.last > hi, true)
+        .toArray();
+    }),
+  );
+  for (const list of found) for (const block of list) keep(block);
+  return out;
+}
+
+/**
+ * The saved blocks that hold or would hold these keys, sorted by `last`: the first block whose
+ * `last` is not smaller for each key, and the table's last block when a key lies past every block.
+ * With `all` given (every block), taken from it.
+ */
+export async function blocksFor(db: MarginaliaDb, keys: readonly number[], all?: readonly DocBlock[]): Promise<DocBlock[]> {
+  if (!keys.length) return [];
+  const blocks = all ?? (keys.length >= READ_ALL_FROM ? await allBlocks(db) : undefined);
+  const found = new Map<number, DocBlock>();
+  if (blocks) {
+    for (const key of keys) {
+      const block = blocks[Math.min(blockAt(blocks, key), blocks.length - 1)];
+      if (block) found.set(block.last, block);
+    }
+  } else {
+    const store = rawStore();
+    const each = await Dexie.Promise.all(keys.map((key) => blockOf(store, key)));
+    for (const block of each) if (block) found.set(block.last, block);
+    if (each.some((b) => b === undefined)) {
+      const last = await db.docBlocks.orderBy(':id').last();
+      if (last) found.set(last.last, last);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.last - b.last);
+}
+
+/** The blocks to write and drop after putting `put` and deleting the documents under `remove`. */
+export async function planDocWrites(
+  db: MarginaliaDb,
+  put: readonly SearchDoc[],
+  remove: readonly number[],
+  all?: readonly DocBlock[],
+): Promise<{ put: DocBlock[]; drop: number[] }> {
+  if (!put.length && !remove.length) return { put: [], drop: [] };
+  const blocks = await blocksFor(db, [...put.map((d) => d.key), ...remove], all);
+  return mergeDocBlocks(blocks, put, remove);
+}
+
+/** Puts these documents (replacing any under the same keys) and deletes those under `remove`. */
+export async function writeDocs(db: MarginaliaDb, put: readonly SearchDoc[], remove: readonly number[] = []): Promise<void> {
+  const writes = await planDocWrites(db, put, remove);
+  if (writes.drop.length) await db.docBlocks.bulkDelete(writes.drop);
+  if (writes.put.length) await db.docBlocks.bulkPut(writes.put);
+}
+
+/** Every saved document, newest first: for tests, checks and whole-table reads. */
+export async function allDocs(db: MarginaliaDb): Promise<SearchDoc[]> {
+  return (await allBlocks(db)).flatMap(docsIn);
+}

@@ -1,0 +1,120 @@
+/**
+ * Search documents in blocks: consecutive documents (by key, so newest first) packed into one
+ * record of at most DOC_BLOCK_MAX, keyed by its largest key, as posting lists are
+ * (postings.ts). IndexedDB's cost is per record far more than per byte: in Chromium, writing
+ * 100,000 one-kilobyte documents in one transaction took about 16 s of the browser's CPU, the same
+ * documents in 3,125 blocks about 2 s. Each document is kept as its JSON text: IndexedDB copies a
+ * string whole where it rebuilds an object field by field, so a search that reads a block for one
+ * of its documents pays little for the others, and parses only the one it wants. Pure: finding and
+ * editing blocks, no database (src/background/doc-store.ts stores them).
+ */
+import type { SearchDoc } from './document';
+
+/**
+ * A block is split when it grows past this many documents. Small, because a search reads a whole
+ * block for each result it shows, and results of a rare word lie one to a block: 8 documents of
+ * about 1 kB. (With 32, search-100k's document reads took three times as long.)
+ */
+export const DOC_BLOCK_MAX = 8;
+
+export interface DocBlock {
+  /** The largest of `keys`: the record's key. */
+  last: number;
+  /** The documents' keys, ascending and distinct; every key ≤ `last` and > the previous block's `last`. */
+  keys: number[];
+  /** `ids[i]`: the annotation id of document `keys[i]`, to find an annotation's documents without parsing. */
+  ids: string[];
+  /** `docs[i]`: document `keys[i]` as JSON. */
+  docs: string[];
+}
+
+/** Document `i` of a block. */
+export const docAt = (block: DocBlock, i: number): SearchDoc => JSON.parse(block.docs[i]!) as SearchDoc;
+
+/** Every document of a block, in key order. */
+export const docsIn = (block: DocBlock): SearchDoc[] => block.docs.map((text) => JSON.parse(text) as SearchDoc);
+
+/** A document as a block stores it. */
+interface Entry {
+  key: number;
+  id: string;
+  text: string;
+}
+
+const entryOf = (doc: SearchDoc): Entry => ({ key: doc.key, id: doc.id, text: JSON.stringify(doc) });
+
+function blockOf(entries: Entry[]): DocBlock {
+  entries.sort((a, b) => a.key - b.key);
+  return { last: entries[entries.length - 1]!.key, keys: entries.map((e) => e.key), ids: entries.map((e) => e.id), docs: entries.map((e) => e.text) };
+}
+
+function cut(entries: Entry[], size: number): DocBlock[] {
+  entries.sort((a, b) => a.key - b.key);
+  const out: DocBlock[] = [];
+  for (let i = 0; i < entries.length; i += size) out.push(blockOf(entries.slice(i, i + size)));
+  return out;
+}
+
+/** Documents (any order, distinct keys) cut into blocks of `size`, for building a table from scratch. */
+export function packDocs(docs: readonly SearchDoc[], size = DOC_BLOCK_MAX): DocBlock[] {
+  return cut(docs.map(entryOf), size);
+}
+
+/** Index of the first block whose `last` is ≥ key, in blocks sorted by `last`; blocks.length past every block. */
+export function blockAt(blocks: readonly { last: number }[], key: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.last < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The blocks after putting `put` (documents, replacing any under the same key) and deleting the
+ * documents under `remove`, given the saved blocks that hold or would hold those keys (sorted by
+ * `last`, and the table's last block among them whenever a key lies past every block). A key goes
+ * to the first block whose `last` is not smaller, past every block to the last one, as in
+ * postings.ts. A block outgrown by a few is cut into half-full blocks so that later single inserts
+ * fit; by many (an import), into full ones. Returns the blocks to write and the `last`s of saved
+ * records to delete.
+ */
+export function mergeDocBlocks(
+  blocks: readonly DocBlock[],
+  put: readonly SearchDoc[],
+  remove: Iterable<number>,
+  max = DOC_BLOCK_MAX,
+): { put: DocBlock[]; drop: number[] } {
+  if (blocks.length === 0) {
+    const gone = new Set(remove);
+    const byKey = new Map<number, Entry>();
+    for (const doc of put) if (!gone.has(doc.key)) byKey.set(doc.key, entryOf(doc));
+    return { put: cut([...byKey.values()], max), drop: [] };
+  }
+  const touched = new Map<number, Map<number, Entry | null>>();
+  const change = (key: number, entry: Entry | null) => {
+    const i = Math.min(blockAt(blocks, key), blocks.length - 1);
+    let edits = touched.get(i);
+    if (!edits) touched.set(i, (edits = new Map()));
+    edits.set(key, entry);
+  };
+  for (const key of remove) change(key, null);
+  for (const doc of put) change(doc.key, entryOf(doc));
+  const out: DocBlock[] = [];
+  const drop: number[] = [];
+  for (const [i, edits] of touched) {
+    const block = blocks[i]!;
+    const byKey = new Map<number, Entry>(block.keys.map((key, j) => [key, { key, id: block.ids[j]!, text: block.docs[j]! }]));
+    for (const [key, entry] of edits) {
+      if (entry) byKey.set(key, entry);
+      else byKey.delete(key);
+    }
+    const entries = [...byKey.values()];
+    const next = entries.length > 2 * max ? cut(entries, max) : entries.length > max ? cut(entries, Math.max(1, max >> 1)) : entries.length ? [blockOf(entries)] : [];
+    if (!next.some((b) => b.last === block.last)) drop.push(block.last);
+    out.push(...next);
+  }
+  return { put: out, drop };
+}
