@@ -54,6 +54,7 @@ describe('speech', () => {
     ['a question', '“Who pays for this?” asked one resident.', 'Who pays for this?'],
     ['a complement, not a modifier', 'A flood that was described as “historic” left the town in ruins.', 'historic'],
     ['a short sentence of its own', 'The vote was close. “We lost.” The rest was silence.', 'We lost.'],
+    ['a fragment of short lower-case words', 'Independent MP Alana Reece said voters in her seat were “fed up”.', 'fed up'],
   ])('%s', (_, text, quote) => {
     expect(kinds(text)).toEqual([[quote, 'speech']]);
   });

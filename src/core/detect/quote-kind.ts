@@ -53,7 +53,8 @@ export function quoteKind(
   const words = inner.length;
   const endsSentence = /[.!?…]$/u.test(a.quotes[qi]!.text);
   const titleWord = (t: Token): boolean => t.k === 'n' || t.w.length < 4 || startsUpperCase(t.t);
-  const titleCased = words >= 1 && words <= 6 && !endsSentence && inner.every(titleWord);
+  // Short words pass as a title's ("the Lord of the Rings"), but only beside a capital: “fed up” is no title.
+  const titleCased = words >= 1 && words <= 6 && !endsSentence && inner.every(titleWord) && inner.some((t) => startsUpperCase(t.t));
   if (titleCased && !direct && !isSentenceStartQuote()) return 'term';
   // Used as a modifier, between a determiner and its noun, a short quote is a scare quote: the
   // agency's “tiered” alert system (not: described as “historic” left…). The Romance
