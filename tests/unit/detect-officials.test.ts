@@ -84,6 +84,17 @@ describe('appositives and clauses', () => {
   it('reads a legislator from a party tag', () => {
     expect(officials('Tammy Ruiz, D-Ore., voted no.')).toEqual([['Tammy Ruiz', 'legislator', ['Tammy Ruiz']]]);
   });
+  it('reads a party tag whose state is written in initials', () => {
+    expect(officials('The measure passed. Ellen Vasquez, D-N.M., voted against it.')).toEqual([['Ellen Vasquez', 'legislator', ['Ellen Vasquez']]]);
+  });
+  it('reads a relative clause after a party tag with a period', () => {
+    expect(officials('Tom Greer, D-Ill., who chairs the House Oversight Committee, declined to comment.')).toEqual([
+      ['Tom Greer', 'chair of House Oversight Committee', ['Tom Greer']],
+    ]);
+    expect(officials('Tom Greer, R-S.C., who chairs the House Oversight Committee, declined to comment.')).toEqual([
+      ['Tom Greer', 'chair of House Oversight Committee', ['Tom Greer']],
+    ]);
+  });
   it('gives a plural title to each name it introduces', () => {
     expect(officials('Cabinet ministers Anna Pohl and Victor Sarr resigned.')).toEqual([
       ['Anna Pohl', 'Cabinet minister', ['Cabinet ministers Anna Pohl']],

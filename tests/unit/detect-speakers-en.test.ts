@@ -44,6 +44,7 @@ describe('attribution patterns', () => {
     ['a description, then a title and the name between commas', 'The former linebacker, Assemblymember Joel Okafor, said he missed the “sound of the crowd”.', 'Joel Okafor'],
     ['a trade written before the name as a title', 'Nurse Emily Tran, 29, said she was “exhausted”.', 'Emily Tran'],
     ['a participle', 'Councillor Ruth Amos shared the letter online, saying “this is not over”.', 'Ruth Amos'],
+    ['X, a party tag with a state in initials, called', 'The vote was close. Ellen Vasquez, D-N.M., called the measure “a betrayal of working families.”', 'Ellen Vasquez'],
     ['a statement from an organisation', '“We regret the delay,” according to a statement from the Ministry of Health.', 'Ministry of Health'],
   ])('%s', (_, text, speaker) => {
     expect(speakers(text)).toEqual([speaker]);

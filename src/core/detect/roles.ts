@@ -126,7 +126,8 @@ function appositiveBefore(text: string, toks: readonly Token[], occ: NameOcc): F
 /** "Name, who chairs the Senate Transportation Committee": a post held, said with a verb. */
 function whoClause(text: string, toks: readonly Token[], occ: NameOcc): FoundRole | null {
   // "Alicia Grant, D-Springfield, who chairs…": a party tag may stand between.
-  const j = PARTY_TAG.test(toks[occ.j + 1]?.t ?? '') && toks[occ.j + 2]?.t === ',' ? occ.j + 2 : occ.j;
+  const stop = toks[occ.j + 2]?.t === '.' ? 1 : 0; // "D-Ill., who…"
+  const j = PARTY_TAG.test(toks[occ.j + 1]?.t ?? '') && toks[occ.j + 2 + stop]?.t === ',' ? occ.j + 2 + stop : occ.j;
   const [comma, who, verb] = [toks[j], toks[j + 1], toks[j + 2]];
   if (comma?.t !== ',' || !who || !['who', 'qui', 'der', 'die', 'quien', 'que'].includes(who.w) || !verb) return null;
   const noun = WHO_VERBS.get(verb.w);

@@ -76,8 +76,8 @@ export const TITLE_MODIFIER = set(
     'ancien ancienne affairs',
 );
 
-/** A legislator's party and state after the name: "D-Ill.", "R-Texas". */
-export const PARTY_TAG = /^[DRI]-[A-Z][a-z]+\.?$/u;
+/** A legislator's party and state after the name: "D-Ill.", "R-Texas", "D-N.Y.", "R-W.Va.". */
+export const PARTY_TAG = /^[DRI]-(?:[A-Z][a-z]+|(?:[A-Z][a-z]?\.)+[A-Z][a-z]?)\.?$/u;
 
 /** Words that make a qualifier governmental ("National Hurricane Center director"). */
 export const GOVERNMENT = set(
