@@ -58,6 +58,14 @@ describe('organisations', () => {
   ])('%s', (_, text, expected) => {
     expect(orgs(text)).toEqual(expected);
   });
+  it.each([
+    ['a titled person of a force', 'Chief Constable Helen Marsh of Merseyside Police spoke first.', ['Helen Marsh'], ['Merseyside Police']],
+    ['a person of a club', 'Nancy Ortiz of the Sierra Club objected.', ['Nancy Ortiz'], ['Sierra Club']],
+    ['one organisation with "of" in it', 'The Royal College of Nursing objected.', [], ['Royal College of Nursing']],
+  ])('a person before "of" and an organisation: %s', (_, text, people, organisations) => {
+    expect(names(text)).toEqual(people);
+    expect(orgs(text)).toEqual(organisations);
+  });
 });
 
 describe('people', () => {

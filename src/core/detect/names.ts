@@ -196,6 +196,7 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     }
     parts.push([s, j]);
     const split = parts.map(([a, b]) => part(a, b, parts.length > 1));
+    if (parts.length === 1 && (split[0] === 'org' || split[0] === null) && personOfOrg(i, j)) return;
     if (split.some((p) => p === 'org' || p === null)) {
       if (isOrgRun(i, j)) addOrg(i, j);
       // "Labour MP Diane Abbott and Conservative leader…": the run stops at a lone word that begins
@@ -206,6 +207,27 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
       return;
     }
     for (const p of split) if (p !== 'org' && p !== null) addName(p.i, p.j, p.honorific);
+  }
+
+  /**
+   * "Chief Constable Ann Kerr of Merseyside Police", "Nancy Ortiz of the Sierra Club": a person
+   * named before "of" and an organisation. The name must be two words or more, or come after a
+   * title or an honorific, with no head word of its own ("Royal College of Nursing" is one
+   * organisation), and what follows must be an organisation ("American Academy of Pediatrics" is one too).
+   */
+  function personOfOrg(i: number, j: number): boolean {
+    for (let k = i + 2; k < j - 1; k++) {
+      if (toks[k]!.w !== 'of' || toks[k]!.cap) continue;
+      const p = part(i, k, false);
+      if (!p || p === 'org' || isOrgRun(i, k) || !isOrgRun(k + 1, j)) return false;
+      if (p.j - p.i < 2 && p.honorific < 0 && p.i === i) return false;
+      const before = names.length;
+      addName(p.i, p.j, p.honorific);
+      if (names.length === before) return false;
+      classify(k + 1, j);
+      return true;
+    }
+    return false;
   }
 
   /** An organisation ends with its head word ("Food Safety Agency") or puts it before a
