@@ -45,6 +45,9 @@ describe('attribution patterns', () => {
     ['a trade written before the name as a title', 'Nurse Emily Tran, 29, said she was “exhausted”.', 'Emily Tran'],
     ['a participle', 'Councillor Ruth Amos shared the letter online, saying “this is not over”.', 'Ruth Amos'],
     ['X, a party tag with a state in initials, called', 'The vote was close. Ellen Vasquez, D-N.M., called the measure “a betrayal of working families.”', 'Ellen Vasquez'],
+    ['X of a place said', 'Sen. Ann Reyes of Maine said she was “disappointed but not surprised.”', 'Ann Reyes'],
+    ['a titled X of an organisation said', 'Chief Constable Helen Marsh of Merseyside Police said officers had faced “unprecedented” violence.', 'Helen Marsh'],
+    ['X of an organisation said', 'Nancy Ortiz of the Sierra Club said the plan was “a step backwards”.', 'Nancy Ortiz'],
     ['a statement from an organisation', '“We regret the delay,” according to a statement from the Ministry of Health.', 'Ministry of Health'],
   ])('%s', (_, text, speaker) => {
     expect(speakers(text)).toEqual([speaker]);
@@ -69,6 +72,8 @@ describe('organisations', () => {
     ['named, reported', 'The White House said the visit was “productive and frank”.', 'White House'],
     ['a common noun', 'The government said the tax was “temporary”.', 'government'],
     ['according to police', 'According to police, the man was “known to officers”.', 'police'],
+    ['a spokesperson for it, before the verb', 'A spokesperson for Northwind said the outage was “fully resolved”.', 'Northwind'],
+    ['a spokesperson for it, after the verb', '“The outage is resolved,” said a spokesperson for the Department of Energy.', 'Department of Energy'],
   ])('%s', (_, text, speaker) => {
     expect(speakers(text)).toEqual([speaker]);
   });
@@ -156,6 +161,12 @@ describe('abstaining', () => {
     ['a document', 'The report says the dam was “poorly maintained for decades”.'],
     ['a quote with no attribution in the middle of a sentence', 'The song “Blue Water Line” was played at the rally.'],
     ['a colon after a sentence about a thing', 'The sign on the clinic door was simple: “Closed until further notice.”'],
+    ['a company named in a complement', 'The chief executive of Northwind said the company was “deeply committed” to privacy.'],
+    ['a person named in a complement, before the verb', 'A lawyer for Marcus Webb said his client was “completely innocent”.'],
+    ['a person named in a complement, subject after the quote', '“He is innocent,” a lawyer for Marcus Webb said.'],
+    ['a person named in a complement, after the verb', '“The case is closed,” said a lawyer for Marcus Webb.'],
+    ['a relative named in a complement', 'The daughter of Edna Price said she was “overwhelmed” by the support.'],
+    ['a person close to someone', 'A source close to Governor Ray Dunn said the talks were “cordial”.'],
   ])('%s', (_, text) => {
     expect(speakers(text)).toEqual([null]);
   });

@@ -4,7 +4,7 @@
  * "police"), a definite description of an official ("the mayor"), or a pronoun.
  */
 import type { Analysis } from './analysis';
-import { AUX } from './lexicon/speech';
+import { AUX, DOCUMENT, SPOKESPERSON } from './lexicon/speech';
 import { TITLE_MODIFIER } from './lexicon/titles';
 import { COMPLEMENT, DEFINITE, DETERMINER, INSTITUTION, PERSON_NOUN, set } from './lexicon/words';
 import { nameEnd, type NameOcc } from './names';
@@ -98,7 +98,9 @@ export function subjects(a: Analysis): Subjects {
     const o = orgAtStart.get(n);
     if (o) return o;
     const d = descriptionAt(a, n);
-    if (d && d.end <= to && !nameAtStart.has(d.end) && toks[d.end]?.t !== ',') return { kind: 'desc', heads: d.heads };
+    // (Not "a spokesperson for Google": the organisation is the source.)
+    const voiced = d !== null && SOURCE.has(toks[d.end]?.w ?? '') && voiceOf(d.end - 1) !== null;
+    if (d && d.end <= to && !nameAtStart.has(d.end) && toks[d.end]?.t !== ',' && !voiced) return { kind: 'desc', heads: d.heads };
     return institution(n, to);
   }
 
@@ -111,6 +113,8 @@ export function subjects(a: Analysis): Subjects {
     }
     for (let n = from; n < to; n++) {
       const named = nameAtStart.get(n);
+      // "…," a lawyer for Marcus Webb said: not the person in the complement.
+      if (named && named.j <= to && n > from && complement(titleStart(n), orgLike(named)) === null) return null;
       if (named && named.j <= to) return { kind: 'name', occ: named };
       const other = nonPerson(n, to);
       if (other) return other;
@@ -140,12 +144,10 @@ export function subjects(a: Analysis): Subjects {
       const other = loose === 0 ? nonPerson(n, n + 4) : null;
       if (other) return other;
       const title = titleAt(toks, n);
+      if (title && SOURCE.has(toks[title.j]?.w ?? '') && voiceOf(title.j - 1)) return source(title.j);
       if (title) n = title.j - 1;
       else if (SOURCE.has(t.w) && loose > 0) {
-        // "according to a statement from the Ministry of Health": the source behind the document.
-        const m = DETERMINER.has(toks[n + 1]?.w ?? '') ? n + 2 : n + 1;
-        const o = nameAtStart.get(m) ?? orgAtStart.get(m) ?? institution(n + 1, n + 5);
-        return o ? ('kind' in o ? o : { kind: 'name', occ: o }) : null;
+        return source(n);
       } else if (COMPLEMENT.has(t.w)) {
         if (loose > 0) return null; // "the explanatory notes of the Bill" names no one
       } else if (t.k === 'w' && !t.cap && !t.caps && !DETERMINER.has(t.w) && !TITLE_MODIFIER.has(t.w)) {
@@ -181,12 +183,70 @@ export function subjects(a: Analysis): Subjects {
     return k;
   }
 
+  /**
+   * The source after a preposition at n: "according to a statement from the Ministry of Health",
+   * "said a spokesperson for Google"; but "said a lawyer for Marcus Webb" names no one who spoke.
+   */
+  function source(n: number): Subject | null {
+    const m = DETERMINER.has(toks[n + 1]?.w ?? '') ? n + 2 : n + 1;
+    const named = nameAtStart.get(m);
+    const o = named ?? orgAtStart.get(m) ?? institution(n + 1, n + 5);
+    const voice = voiceOf(n - 1);
+    if (!o || !voice || (voice === 'org' && named && !orgLike(named))) return null;
+    return 'kind' in o ? o : { kind: 'name', occ: o };
+  }
+
+  /** Whom the noun at k gives voice to when a complement follows it: a document anyone, a spokesperson an organisation. */
+  function voiceOf(k: number): 'any' | 'org' | null {
+    const w = toks[k]?.w ?? '';
+    return DOCUMENT.has(w) ? 'any' : SPOKESPERSON.has(w) ? 'org' : null;
+  }
+
+  /**
+   * A name or an organisation in a complement is not the subject: in "the head of Apple said",
+   * "a lawyer for Marcus Webb said" the speaker is someone unnamed (null: abstain); but in "Susan
+   * Collins of Maine said" the name before it is, and in "a spokesman for Google said" the organisation.
+   */
+  function complement(start: number, org: boolean): { subject: Subject; tok: number } | null | undefined {
+    let p = start - 1;
+    if (DETERMINER.has(toks[p]?.w ?? '') && !toks[p]!.cap) p--;
+    const prep = toks[p];
+    if (!prep || prep.cap || !(COMPLEMENT.has(prep.w) || SOURCE.has(prep.w) || prep.w === 'to')) return undefined;
+    const holder = nameAtEnd.get(p - 1);
+    if (holder && prep.w === 'of') return { subject: { kind: 'name', occ: holder }, tok: holder.i };
+    const voice = voiceOf(p - 1);
+    return voice === 'any' || (voice === 'org' && org) ? undefined : null;
+  }
+
+  /** A name with a title or an honorific before it starts there ("Senator Ray Dunn"). */
+  function nameStart(n: NameOcc): number {
+    return titleStart(n.honorific >= 0 ? n.honorific : n.i);
+  }
+
+  /** Is this name an organisation's, as far as the article tells: one word, never given as a person's? */
+  function orgLike(n: NameOcc): boolean {
+    return n.words.length === 1 && n.honorific < 0 && a.people.of.get(n)?.strong !== true;
+  }
+
   /** A subject whose last token is k. */
   function endingAt(k: number, sentStart: number): { subject: Subject; tok: number } | null {
     const named = nameAtEnd.get(k);
-    if (named) return { subject: { kind: 'name', occ: named }, tok: named.i };
+    if (named) {
+      const held = complement(nameStart(named), orgLike(named));
+      return held !== undefined ? held : { subject: { kind: 'name', occ: named }, tok: named.i };
+    }
     const o = orgAtEnd.get(k);
-    if (o) return { subject: o[1], tok: o[0] };
+    if (o) {
+      const held = complement(o[0], true);
+      return held !== undefined ? held : { subject: o[1], tok: o[0] };
+    }
+    // "Sen. Ann Reyes of Maine said": a place after the name, in no name of its own.
+    if (toks[k]!.cap) {
+      let c = k;
+      while (c > k - 3 && toks[c - 1]?.cap) c--;
+      const held = complement(c, false);
+      if (held && toks[c - 1]?.w === 'of') return held;
+    }
     const p = pronounAt(toks, k);
     if (p) return { subject: { kind: 'pronoun', want: p }, tok: k };
     for (let d = k; d >= Math.max(sentStart, k - 3); d--) {

@@ -115,3 +115,18 @@ export const TERM_CUE = set(
     'surnommé surnommée appelé appelée intitulé mot terme llamado llamada denominado apodado chamado ' +
     'chamada apelidado palavra palabra',
 );
+
+/**
+ * Nouns that give voice to whoever a complement names: a document ("a statement from the
+ * ministry", "a letter from Ann Roe") speaks for a person or an organisation, a spokesperson
+ * ("a spokesman for Google") for an organisation. Any other noun ("a lawyer for", "the head of")
+ * is someone the article does not name.
+ */
+export const DOCUMENT = set(
+  'statement statements letter email e-mail post release communiqué memo message tweet video declaration ' +
+    'déclaration lettre courrier erklärung mitteilung brief comunicado declaración carta nota',
+);
+export const SPOKESPERSON = set(
+  'spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople representative representatives ' +
+    'porte-parole sprecher sprecherin portavoz porta-voz',
+);
