@@ -84,6 +84,9 @@ describe('appositives and clauses', () => {
   it('reads a legislator from a party tag', () => {
     expect(officials('Tammy Ruiz, D-Ore., voted no.')).toEqual([['Tammy Ruiz', 'legislator', ['Tammy Ruiz']]]);
   });
+  it('reads the nearer title when a complement holds one', () => {
+    expect(officials('A spokesman for Senator Ray Dunn said the senator was recovering.')).toEqual([['Ray Dunn', 'Senator', ['Senator Ray Dunn']]]);
+  });
   it('reads a party tag whose state is written in initials', () => {
     expect(officials('The measure passed. Ellen Vasquez, D-N.M., voted against it.')).toEqual([['Ellen Vasquez', 'legislator', ['Ellen Vasquez']]]);
   });
@@ -168,6 +171,7 @@ describe('titles in other languages', () => {
     ['pt', 'ex-', 'Ele visitou o ex-presidente Luiz Carvalho.', ['Luiz Carvalho', 'ex-presidente', ['ex-presidente Luiz Carvalho']]],
     ['pt', 'eleito', 'O presidente eleito Jorge Amaral falou.', ['Jorge Amaral', 'presidente eleito', ['presidente eleito Jorge Amaral']]],
     ['en', 'elect', 'Vice-president elect Ana Torres watched.', ['Ana Torres', 'Vice-president elect', ['Vice-president elect Ana Torres']]],
+    ['fr', 'a title after a name and a comma, with its own name', 'Interrogé sur France Inter, le Premier ministre Michel Barrot a répondu que rien n’était décidé.', ['Michel Barrot', 'Premier ministre', ['Premier ministre Michel Barrot']]],
   ])('%s: %s', (lang, _, text, expected) => {
     expect(officialsIn(lang, text)).toEqual([expected]);
   });

@@ -60,7 +60,9 @@ function before(text: string, toks: readonly Token[], occ: NameOcc): FoundRole |
     // "Minister for Foreign Affairs Penny Wong": a capitalised complement, then the name (in
     // "ministra de Hacienda" the capitalised word is the complement, not a name).
     const inComplement = (t: Token): boolean => t.cap || t.caps || COMPLEMENT.has(t.w) || t.w === 'the';
-    const complement = gap.length > 0 && COMPLEMENT.has(gap[0]!.w) && gap.some((t) => t.cap) && gap.every(inComplement);
+    // (A title in the gap is the name's own: "a spokesman for Senator Ray Dunn".)
+    const complement =
+      gap.length > 0 && COMPLEMENT.has(gap[0]!.w) && gap.some((t) => t.cap) && gap.every(inComplement) && !gap.some((_, n) => titleAt(toks, m.j + n));
     // "la députée écologiste Inès Carpentier", "el diputado socialista …", "le sénateur LR …":
     // a party after the title (never "the mayor told Smith").
     const party = gap.length === 1 && (gap[0]!.caps || PARTY_ADJECTIVE.test(gap[0]!.w));
@@ -84,6 +86,8 @@ function after(text: string, toks: readonly Token[], occ: NameOcc): FoundRole | 
     if (t.k !== 'w' || t.sent !== toks[occ.i]!.sent) break;
     const m = titleAt(toks, n);
     if (!m) continue;
+    // "France Inter, le Premier ministre Michel Barnier…": a title with its own name after it.
+    if (toks[m.j]?.cap && toks[m.j]!.k === 'w' && !toks[m.j]!.init) break;
     let end = m.j;
     while (end < toks.length && end < m.j + 8) {
       const u = toks[end]!;
