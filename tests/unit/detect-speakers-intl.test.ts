@@ -28,6 +28,8 @@ describe('French', () => {
     ['a colon after a sentence about the mayor, X', 'Le maire de Lille, Arnaud Roux, a lui aussi critiqué la méthode : « On ne gouverne pas contre le peuple. »', 'Arnaud Roux'],
     ['X a estimé que', 'Le maire de Lille, Arnaud Roux, a estimé que le projet était « trop coûteux ».', 'Arnaud Roux'],
     ['a déclaré le ministre, X', '« La sécurité d’abord », a déclaré le ministre de l’Intérieur, Gérald Morin.', 'Gérald Morin'],
+    ['pour X, …', 'Pour le député Éric Vasseur, président de la commission des finances, ce budget est « insincère ».', 'Éric Vasseur'],
+    ['pour une institution, …', 'Pour le gouvernement, il s’agit d’une « mesure de justice ».', 'gouvernement'],
   ])('%s', (_, text, speaker) => {
     expect(speakers('fr', text)).toEqual([speaker]);
   });
@@ -72,6 +74,7 @@ describe('Spanish', () => {
     ['aseguró X', '«Cumpliremos los plazos», aseguró la alcaldesa Rosa Jiménez.', 'Rosa Jiménez'],
     ['según X', 'Según Lucía Romero, el plan es «inviable».', 'Lucía Romero'],
     ['X dijo:', 'Andrés Castillo dijo: «Esto no ha terminado».', 'Andrés Castillo'],
+    ['para X, …', 'Para el ministro de Economía, Luis Ferrer, la medida es «imprescindible».', 'Luis Ferrer'],
     ['a colon after a sentence about X, with an appositive', 'El portavoz del partido, Luis Navarro Gil, fue tajante: «Este Gobierno está agotado».', 'Luis Navarro Gil'],
   ])('%s', (_, text, speaker) => {
     expect(speakers('es', text)).toEqual([speaker]);
@@ -88,6 +91,7 @@ describe('Portuguese', () => {
     ['declarou X', '“O país precisa de calma”, declarou o senador Rui Pereira.', 'Rui Pereira'],
     ['segundo X', 'Segundo Ana Ribeiro, a medida é “urgente e necessária”.', 'Ana Ribeiro'],
     ['X disse:', 'Marcos Lima disse: “Vamos recorrer da decisão.”', 'Marcos Lima'],
+    ['para X, …', 'Para o presidente do Banco Central, Gabriel Torres, a inflação está “sob controle”.', 'Gabriel Torres'],
     ['falou X', '"Foi um erro", falou Marta Lins ao programa.', 'Marta Lins'],
     ['a verb not in the lexicon, then a name', '"A vitória é de todos", comemorou Paulo Reis.', 'Paulo Reis'],
   ])('%s', (_, text, speaker) => {

@@ -8,6 +8,7 @@
  *   4. reported speech:  X said it was "distressing"  (the nearest verb of saying with a subject)
  *   5. passive:          described as "reckless" by X
  *   6. a colon after a sentence opening on a person:  X was blunt: "…"
+ *   7. whose view (French, Spanish, Portuguese):  Pour X, c'est « … » / Para X, …
  */
 import type { Analysis } from './analysis';
 import { AUX, OBJECT_PRONOUN } from './lexicon/speech';
@@ -33,6 +34,9 @@ const SUBJECT_REACH = 10;
 const PASSIVE = set('was were been be is are being été wurde wurden fue foi');
 const AGENT = set('by par von por pelo pela');
 const ADVERB = set('never not also often widely pas nicht');
+/** "Pour X, …", "Para X, …": whose view a sentence gives. */
+const FOR_VIEW = set('pour para');
+const ROMANCE = set('fr es pt');
 
 export function attribute(a: Analysis, find: Subjects, qi: number): Attribution | null {
   const { toks } = a;
@@ -105,6 +109,17 @@ export function attribute(a: Analysis, find: Subjects, qi: number): Attribution 
     const s = find.before(v, sentStart);
     if (s) return { ...s, rule: 'reported' };
     unnamed ??= none(v, 'reported');
+  }
+  // 7. "Pour le député Éric Coquerel, ce budget est « insincère »": in French, Spanish and
+  //    Portuguese a sentence opening on "for X," gives X's view.
+  if (!unnamed && FOR_VIEW.has(toks[sentStart]!.w) && ROMANCE.has(a.lang)) {
+    const object = OBJECT_PRONOUN.get(toks[sentStart + 1]?.w ?? '');
+    const subject = object ? ({ kind: 'pronoun', want: object } as const) : find.after(sentStart + 1, 6);
+    let comma = sentStart + 1;
+    while (comma < qa && toks[comma]!.t !== ',' && toks[comma]!.q < 0) comma++;
+    if (subject && subject.kind !== 'none' && toks[comma]?.t === ',' && comma - sentStart <= SUBJECT_REACH + 4) {
+      return { subject, tok: sentStart + 1, rule: 'source' };
+    }
   }
   // 6. A colon closing a sentence that opens on a person, without a verb of saying: "Ann Lee was
   //    blunt: “…”", "Katharina Dröge warf der Regierung Wortbruch vor: „…“".
