@@ -45,6 +45,7 @@ describe('attribution patterns', () => {
     ['a trade written before the name as a title', 'Nurse Emily Tran, 29, said she was “exhausted”.', 'Emily Tran'],
     ['a participle', 'Councillor Ruth Amos shared the letter online, saying “this is not over”.', 'Ruth Amos'],
     ['X, a party tag with a state in initials, called', 'The vote was close. Ellen Vasquez, D-N.M., called the measure “a betrayal of working families.”', 'Ellen Vasquez'],
+    ['X (party) said', 'State Rep. Dana Holt (R) said the bill was “a solution in search of a problem”.', 'Dana Holt'],
     ['X of a place said', 'Sen. Ann Reyes of Maine said she was “disappointed but not surprised.”', 'Ann Reyes'],
     ['a titled X of an organisation said', 'Chief Constable Helen Marsh of Merseyside Police said officers had faced “unprecedented” violence.', 'Helen Marsh'],
     ['X of an organisation said', 'Nancy Ortiz of the Sierra Club said the plan was “a step backwards”.', 'Nancy Ortiz'],

@@ -52,6 +52,7 @@ describe('German', () => {
     ['so X', '„Das ist ein schwarzer Tag“, so Anna Vogel.', 'Anna Vogel'],
     ['laut X', 'Laut Jürgen Braun ist die Lage „sehr ernst“.', 'Jürgen Braun'],
     ['reversed guillemets', '»Wir bleiben hier«, sagte Lena Hoffmann.', 'Lena Hoffmann'],
+    ['X (party) forderte:', 'Der bayerische Ministerpräsident Markus Lenz (CSU) forderte Neuwahlen: „Diese Koalition ist am Ende.“', 'Markus Lenz'],
     ['a colon after a sentence about X', 'Die Fraktionschefin Sabine Kramer warf der Regierung Wortbruch vor: „Sie haben die Wähler getäuscht.“', 'Sabine Kramer'],
   ])('%s', (_, text, speaker) => {
     expect(speakers('de', text)).toEqual([speaker]);

@@ -160,6 +160,12 @@ export function subjects(a: Analysis): Subjects {
   function before(v: number, sentStart: number): { subject: Subject; tok: number } | null {
     let k = v - 1;
     while (k >= sentStart && AUX.has(toks[k]!.w) && !toks[k]!.cap) k--;
+    // A party in brackets after the name: "Markus Lenz (CSU) forderte…", "Ann Roe (D) said".
+    if (toks[k]?.t === ')') {
+      let o = k - 1;
+      while (o > k - 6 && o >= sentStart && toks[o]!.t !== '(' && toks[o]!.t !== ')') o--;
+      if (toks[o]?.t === '(' && o >= sentStart) k = o - 1;
+    }
     // Back over appositives and relative clauses to the subject: "Beatriz Soto, 64, who rides the
     // No. 12, told…"; but in "The mayor of Lille, Arnaud Roux, said" the name between commas is it.
     for (let hops = 0; toks[k]?.t === ',' && hops < 4; hops++) {
