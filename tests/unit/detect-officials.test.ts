@@ -146,6 +146,7 @@ describe('not officials', () => {
     ['a title with no name', 'The mayor and the governor met.'],
     ['a charity’s director', 'Ana Pires, country director for Relief Now, said the camps were full.'],
     ['a campaign group’s spokesman', 'A spokesman for Green Future, Tom Ade, denied it.'],
+    ['a German company’s chief', 'Konzernchef Ola Berger und VW-Chef Oliver Baum schwiegen.'],
   ])('%s', (_, text) => {
     expect(officials(text)).toEqual([]);
   });
@@ -162,6 +163,9 @@ describe('titles in other languages', () => {
     ['de', 'Bundeskanzlerin', 'Bundeskanzlerin Angela Weber reiste nach Rom.', ['Angela Weber', 'Bundeskanzlerin', ['Bundeskanzlerin Angela Weber']]],
     ['de', 'compound minister', 'Innenminister Horst Lange widersprach.', ['Horst Lange', 'Innenminister', ['Innenminister Horst Lange']]],
     ['de', 'Bürgermeister', 'Bürgermeister Peter Kurz eröffnete die Brücke.', ['Peter Kurz', 'Bürgermeister', ['Bürgermeister Peter Kurz']]],
+    ['de', 'a party’s chief', 'CDU-Chef Franz Merkt sprach von einem Fehler.', ['Franz Merkt', 'CDU-Chef', ['CDU-Chef Franz Merkt']]],
+    ['de', 'a parliamentary group’s chief', 'Die Grünen-Fraktionschefin Katrin Dörr widersprach.', ['Katrin Dörr', 'Grünen-Fraktionschefin', ['Grünen-Fraktionschefin Katrin Dörr']]],
+    ['de', 'a head of government', 'Regierungschef Viktor Orsi reiste nach Brüssel.', ['Viktor Orsi', 'Regierungschef', ['Regierungschef Viktor Orsi']]],
     ['es', 'el presidente', 'El presidente Andrés Vidal viajó a Lima.', ['Andrés Vidal', 'presidente', ['presidente Andrés Vidal']]],
     ['es', 'la alcaldesa', 'La alcaldesa Rosa Jiménez inauguró el parque.', ['Rosa Jiménez', 'alcaldesa', ['alcaldesa Rosa Jiménez']]],
     ['es', 'la ministra de …', 'La ministra de Hacienda, María Soto, presentó el plan.', ['María Soto', 'ministra de Hacienda', ['María Soto']]],

@@ -56,7 +56,7 @@ export const MULTI_TITLES = [
 
 /** German titles are compounds: Innenministerin, Bundeskanzler, Oberbürgermeister, Regierungssprecher. */
 export const GERMAN_COMPOUND =
-  /(?:minister|präsident|kanzler|bürgermeister|sprecher|richter|botschafter|sekretär|kommissar|senator)(in)?$/u;
+  /(?:minister|präsident|kanzler|bürgermeister|sprecher|richter|botschafter|sekretär|kommissar|senator|(?:partei|fraktions|regierungs|staats|oppositions|polizei|^(?:cdu|csu|spd|fdp|afd|bsw|grünen|linken)-)chef)(in)?$/u;
 
 /** Words that make a title corporate, journalistic or otherwise not a public office. */
 export const NOT_PUBLIC = set(
