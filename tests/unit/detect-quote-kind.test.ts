@@ -44,6 +44,10 @@ describe('terms', () => {
 });
 
 describe('speech', () => {
+  it('takes a German noun said by someone named for a word of theirs', () => {
+    const [q] = detectQuotes(joinParagraphs(['CDU-Chef Franz Merkt sprach von einem „Offenbarungseid“.'], 'de'));
+    expect(q).toMatchObject({ text: 'Offenbarungseid', kind: 'speech', speaker: 'Franz Merkt' });
+  });
   it.each([
     ['a full sentence', '“The budget is balanced for the first time in a decade,” the governor said.', 'The budget is balanced for the first time in a decade,'],
     ['a fragment after said', 'The coach said the loss was “unacceptable” and left.', 'unacceptable'],

@@ -55,7 +55,9 @@ export function quoteKind(
   const titleWord = (t: Token): boolean => t.k === 'n' || t.w.length < 4 || startsUpperCase(t.t);
   // Short words pass as a title's ("the Lord of the Rings"), but only beside a capital: “fed up” is no title.
   const titleCased = words >= 1 && words <= 6 && !endsSentence && inner.every(titleWord) && inner.some((t) => startsUpperCase(t.t));
-  if (titleCased && !direct && !isSentenceStartQuote()) return 'term';
+  // German capitalises every noun: one said by someone named is a word of theirs (sprach von einem „Offenbarungseid“).
+  const germanNoun = a.lang === 'de' && attributed && words === 1;
+  if (titleCased && !direct && !germanNoun && !isSentenceStartQuote()) return 'term';
   // Used as a modifier, between a determiner and its noun, a short quote is a scare quote: the
   // agency's “tiered” alert system (not: described as “historic” left…). The Romance
   // languages put adjectives after the noun: « faute grave » lundi.
