@@ -291,7 +291,7 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     const notName = (t: Token): boolean =>
       (t.caps && !ROMAN.test(t.t)) ||
       CALENDAR.has(t.w) ||
-      NUMBER.has(t.w) ||
+      (t.cap && NUMBER.has(t.w)) ||
       (capital(t) && STOP.has(t.w) && !NAME_PARTICLE.has(t.w) && !articleInName(words.indexOf(t) + i));
     if (words.some(notName)) return;
     const first = words[0]!;
