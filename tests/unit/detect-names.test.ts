@@ -56,6 +56,7 @@ describe('organisations', () => {
     ['head word before a complement', 'The Department of Health and the Committee on Ethics and Standards agreed.', ['Department of Health', 'Committee on Ethics and Standards']],
     ['a possessive owner split off', 'Parliament’s Joint Committee on Security met.', ['Parliament', 'Joint Committee on Security']],
     ['a person named Bill', 'Bill Turner voted for the Data Protection Bill.', ['Data Protection Bill']],
+    ['a title word in its complement', 'The Institute for Fiscal Studies published the figures.', ['Institute for Fiscal Studies']],
   ])('%s', (_, text, expected) => {
     expect(orgs(text)).toEqual(expected);
   });

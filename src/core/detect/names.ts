@@ -247,6 +247,8 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     let start = i;
     let honorific = -1;
     for (let k = i; k < j; k++) {
+      // A title word in an organisation's complement is part of its name: "Institute for Fiscal Studies".
+      if (k > i && ORG_CONNECTOR.has(toks[k - 1]!.w) && !toks[k - 1]!.cap) continue;
       const m = titleAt(toks, k);
       // An honorific; a one-letter one ("M.") only first, not "Donald M. Carter"'s initial.
       const h = toks[k]!.w.length > 1 || k === i ? HONORIFIC.get(toks[k]!.w) : undefined;
