@@ -87,6 +87,11 @@ describe('appositives and clauses', () => {
   it('reads the nearer title when a complement holds one', () => {
     expect(officials('A spokesman for Senator Ray Dunn said the senator was recovering.')).toEqual([['Ray Dunn', 'Senator', ['Senator Ray Dunn']]]);
   });
+  it('reads a state body’s head as an official', () => {
+    expect(officials('Tom Vance, director of the National Hurricane Center, urged residents to leave.')).toEqual([
+      ['Tom Vance', 'director of the National Hurricane Center', ['Tom Vance']],
+    ]);
+  });
   it('reads a party tag whose state is written in initials', () => {
     expect(officials('The measure passed. Ellen Vasquez, D-N.M., voted against it.')).toEqual([['Ellen Vasquez', 'legislator', ['Ellen Vasquez']]]);
   });
@@ -146,6 +151,10 @@ describe('not officials', () => {
     ['a title with no name', 'The mayor and the governor met.'],
     ['a charity’s director', 'Ana Pires, country director for Relief Now, said the camps were full.'],
     ['a campaign group’s spokesman', 'A spokesman for Green Future, Tom Ade, denied it.'],
+    ['a private centre’s president', 'Nora Fink, president of the Center for Reproductive Rights, welcomed the ruling.'],
+    ['a think tank’s director', 'Laura Kemp, director of the Institute for Fiscal Studies, said the figures were worrying.'],
+    ['a professional association’s president', 'Andrea Lowe, president of the American Medical Association, objected.'],
+    ['a German industry association’s president', 'Siegfried Rauch, Präsident des Bundesverbands der Deutschen Industrie, warnte.'],
     ['a German company’s chief', 'Konzernchef Ola Berger und VW-Chef Oliver Baum schwiegen.'],
   ])('%s', (_, text) => {
     expect(officials(text)).toEqual([]);

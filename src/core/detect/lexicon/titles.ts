@@ -65,6 +65,20 @@ export const NOT_PUBLIC = set(
     'union',
 );
 
+/**
+ * Bodies that are mostly private (a think tank, a charity, a professional association): heading
+ * one is no public post unless the phrase says the body is the state's ("National Hurricane
+ * Center", "federal institute"). German compounds end in them ("Bundesverbands").
+ */
+export const PRIVATE_BODY = set(
+  'center centre institute foundation association society league network church charity coalition ' +
+    'alliance chamber fondation fundación fundação asociación associação institut stiftung verband ' +
+    'verbands verbandes gesellschaft',
+);
+export const PRIVATE_SUFFIX = /(?:verband|verbands|verbandes|stiftung|gesellschaft)$/u;
+/** Words that make such a body the state's. */
+export const STATE_BODY = set('national federal state government ministry department agency office bureau police army military nationale bundes');
+
 /** Lower-case words that qualify a title as a public post, or modify it ("former", "acting"). */
 export const TITLE_MODIFIER = set(
   'former acting deputy vice interim senior chief assistant outgoing incoming late retired ex top state ' +
