@@ -35,6 +35,12 @@ export const SPEECH_VERB = set(
         'conclud argu mus propos',
       'ing',
     ),
+    // Verbs of judging that report the words used: "accused the government of “dithering”",
+    // "labelled the decision “a cop-out”", "dismissed the claims as “nonsense”".
+    forms('accuse criticise criticize praise denounce', ' s d'),
+    forms('accus criticis criticiz prais denounc', 'ing'),
+    forms('condemn blast hail dismiss brand', ' s ed ing'),
+    'slam slams slammed slamming label labels labelled labeled labelling labeling',
     'say says said saying tell tells told telling write writes wrote written writing speak speaks spoke ' +
       'speaking admit admits admitted admitting quip quipped reply replies replied replying testify ' +
       'testified stress stressed stressing emphasise emphasised emphasize emphasized cautioned cry cries ' +
