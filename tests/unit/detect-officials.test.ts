@@ -84,6 +84,12 @@ describe('appositives and clauses', () => {
   it('reads a legislator from a party tag', () => {
     expect(officials('Tammy Ruiz, D-Ore., voted no.')).toEqual([['Tammy Ruiz', 'legislator', ['Tammy Ruiz']]]);
   });
+  it('reads a title before a name with post-nominal letters', () => {
+    expect(officials('Prosecutor Jane Cartwright KC opened the case.')).toEqual([['Jane Cartwright', 'Prosecutor', ['Prosecutor Jane Cartwright']]]);
+  });
+  it('reads a post written after the name', () => {
+    expect(officials('Tom Hallam MP said the bill was dead. Mr Hallam later resigned.')).toEqual([['Tom Hallam', 'MP', ['Tom Hallam', 'Mr Hallam']]]);
+  });
   it('reads the nearer title when a complement holds one', () => {
     expect(officials('A spokesman for Senator Ray Dunn said the senator was recovering.')).toEqual([['Ray Dunn', 'Senator', ['Senator Ray Dunn']]]);
   });

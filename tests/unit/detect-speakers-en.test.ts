@@ -48,6 +48,8 @@ describe('attribution patterns', () => {
     ['X accused … of “…”', 'Shadow home secretary Carl Pryor accused the government of “dithering”.', 'Carl Pryor'],
     ['X labelled … “…”', 'Greens leader Adam Bandy labelled the decision “a cop-out”.', 'Adam Bandy'],
     ['X dismissed … as “…”', 'Premier Ann Walsh dismissed the report as “a hatchet job”.', 'Ann Walsh'],
+    ['X with post-nominal letters said', 'Prosecutor Jane Cartwright KC said the victims had been “terrified”.', 'Jane Cartwright'],
+    ['X with post-nominal letters, an appositive, said', 'Ann Leung OBE, a charity founder, said she was “honoured”.', 'Ann Leung'],
     ['X (party) said', 'State Rep. Dana Holt (R) said the bill was “a solution in search of a problem”.', 'Dana Holt'],
     ['X of a place said', 'Sen. Ann Reyes of Maine said she was “disappointed but not surprised.”', 'Ann Reyes'],
     ['a titled X of an organisation said', 'Chief Constable Helen Marsh of Merseyside Police said officers had faced “unprecedented” violence.', 'Helen Marsh'],

@@ -281,6 +281,8 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     // A party or agency acronym before a name is no part of it ("le PS Hugo de la Cruz").
     while (i < j && (!capital(toks[i]!) || toks[i]!.caps)) i++;
     while (j > i && !capital(toks[j - 1]!)) j--;
+    // Post-nominal letters are no part of the name: "Jane Carter KC", "Tom Hale MP", "Ann Lee OBE".
+    while (j > i + 2 && toks[j - 1]!.caps && !ROMAN.test(toks[j - 1]!.t)) j--;
     // "Chevron CEO Mike Wirth": an acronym inside the run (a company's post) ends what precedes
     // the name, when a name of two words or more follows it.
     for (let k = j - 3; k > i; k--) {

@@ -156,6 +156,14 @@ function partyTag(toks: readonly Token[], occ: NameOcc): FoundRole | null {
   return { text: 'legislator', mentionStart: occ.i, plural: false, gender: '', heads: ['legislator'] };
 }
 
+/** "Tom Hale MP", "Ann Lee MSP": a post written after the name in capitals. */
+function postNominal(toks: readonly Token[], occ: NameOcc): FoundRole | null {
+  const t = toks[occ.j];
+  const m = t?.caps && !toks[occ.j - 1]!.poss ? titleAt(toks, occ.j) : null;
+  if (!t || !m || m.info.need || m.j !== occ.j + 1) return null;
+  return { text: t.t, mentionStart: occ.honorific >= 0 ? occ.honorific : occ.i, plural: false, gender: '', heads: [t.w] };
+}
+
 /** The role given at this occurrence, if any. */
 export function roleAt(text: string, toks: readonly Token[], occ: NameOcc): FoundRole | null {
   return (
@@ -163,6 +171,7 @@ export function roleAt(text: string, toks: readonly Token[], occ: NameOcc): Foun
     appositiveBefore(text, toks, occ) ??
     after(text, toks, occ) ??
     whoClause(text, toks, occ) ??
-    partyTag(toks, occ)
+    partyTag(toks, occ) ??
+    postNominal(toks, occ)
   );
 }

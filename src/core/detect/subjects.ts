@@ -236,6 +236,7 @@ export function subjects(a: Analysis): Subjects {
 
   /** A subject whose last token is k. */
   function endingAt(k: number, sentStart: number): { subject: Subject; tok: number } | null {
+    if (toks[k]?.caps && nameAtEnd.has(k - 1)) k--; // post-nominal letters: "Jane Carter KC said"
     const named = nameAtEnd.get(k);
     if (named) {
       const held = complement(nameStart(named), orgLike(named));
