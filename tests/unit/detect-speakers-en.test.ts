@@ -161,6 +161,20 @@ describe('continuation', () => {
 });
 
 describe('abstaining', () => {
+  it('does not reach past someone unnamed who spoke in between', () => {
+    expect(
+      speakers(
+        'Det Insp Lisa Moreton said after the hearing: “Today’s sentence sends a clear message.”',
+        'Outside court, the victim’s mother said she felt “relieved”. “It has been a nightmare,” she said.',
+        '“We can start to heal now.”',
+      ),
+    ).toEqual(['Lisa Moreton', null, null, null]);
+  });
+  it('reaches past someone unnamed whom the pronoun cannot be', () => {
+    expect(
+      speakers('Mayor Ann Leeming visited the scene.', 'The victim’s father said he was “relieved”. “We will rebuild,” she said.'),
+    ).toEqual([null, 'Ann Leeming']);
+  });
   it.each([
     ['an unnamed official', '“The talks are dead,” a senior official said.'],
     ['a source that is no one', 'The rules cover “any device used for recording”, according to the guidance notes.'],

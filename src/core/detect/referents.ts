@@ -23,7 +23,7 @@ export interface Referent {
   tok: number;
   sent: number;
   para: number;
-  /** The speaker's name as reported. */
+  /** The speaker's name as reported; '' for someone unnamed ("the victim's mother said"), who resolves to no one. */
   name: string;
   person: Person | null;
   org: boolean;

@@ -104,6 +104,22 @@ export const OBJECT_PRONOUN = table<'m' | 'f' | 'p'>(
   'him:m her:f them:p lui:m elle:f eux:p ihm:m ihr:f él:m ella:f ele:m ela:f',
 );
 
+/**
+ * Nouns for a person the article does not name ("the victim's mother said"), with the gender they
+ * tell: a pronoun after such a speaker must not reach past them to someone named earlier.
+ */
+export const UNNAMED_PERSON = table<'m' | 'f' | ''>(
+  'mother:f father:m wife:f husband:m daughter:f son:m sister:f brother:m woman:f man:m girl:f boy:m ' +
+    'widow:f widower:m grandmother:f grandfather:m aunt:f uncle:m girlfriend:f boyfriend:m partner: ' +
+    'friend: neighbour: neighbor: resident: witness: relative: victim: survivor: lawyer: attorney: ' +
+    'spokesman:m spokeswoman:f spokesperson: official: source: officer: owner: worker: colleague: ' +
+    'mère:f père:m femme:f mari:m fille:f fils:m sœur:f frère:m voisin:m voisine:f habitant:m habitante:f ' +
+    'témoin: avocat:m avocate:f mutter:f vater:m frau:f mann:m tochter:f sohn:m anwalt:m anwältin:f ' +
+    'zeuge:m zeugin:f nachbar:m nachbarin:f madre:f padre:m mujer:f hombre:m hija:f hijo:m hermana:f ' +
+    'hermano:m vecino:m vecina:f abogado:m abogada:f testigo: mãe:f pai:m mulher:f homem:m filha:f ' +
+    'filho:m irmã:f irmão:m vizinho:m vizinha:f advogado:m advogada:f testemunha:',
+);
+
 /** Honorifics and forms of address before a name, with the gender they tell. */
 export const HONORIFIC = table<'m' | 'f' | ''>(
   'mr:m mrs:f ms:f miss:f dr: prof: m:m mme:f mlle:f monsieur:m madame:f herr:m frau:f sr:m sra:f ' +
