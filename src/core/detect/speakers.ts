@@ -72,9 +72,11 @@ export function attributeQuotes(a: Analysis, found: OfficialsFound): DetectedQuo
   /** A person the attribution at token k describes without naming ("the victim's mother"), as a referent that names no one. */
   function unnamedPerson(k: number): Referent | null {
     const t = toks[k]!;
-    for (let n = Math.max(0, k - 6); n <= k + 6; n++) {
+    // Nearest first; an owner ("the victim's mother") is not who spoke.
+    for (let d = 0; d <= 12; d++) {
+      const n = d % 2 === 0 ? k - d / 2 : k + (d + 1) / 2;
       const u = toks[n];
-      if (!u || u.sent !== t.sent || u.q >= 0) continue;
+      if (!u || u.sent !== t.sent || u.q >= 0 || u.poss) continue;
       const gender = UNNAMED_PERSON.get(u.w);
       if (gender === undefined) continue;
       const person: Person = { full: '', words: [], gender, journalist: false, strong: false, occs: [] };
