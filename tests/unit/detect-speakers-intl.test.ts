@@ -76,9 +76,16 @@ describe('Spanish', () => {
     ['según X', 'Según Lucía Romero, el plan es «inviable».', 'Lucía Romero'],
     ['X dijo:', 'Andrés Castillo dijo: «Esto no ha terminado».', 'Andrés Castillo'],
     ['para X, …', 'Para el ministro de Economía, Luis Ferrer, la medida es «imprescindible».', 'Luis Ferrer'],
+    ['X calificó … de «…»', 'El líder de la oposición, Alberto Nieto, calificó la norma de «indigna».', 'Alberto Nieto'],
+    ['X pidió «…»', 'La vicepresidenta Yolanda Durán pidió «responsabilidad» a todos los grupos.', 'Yolanda Durán'],
     ['a colon after a sentence about X, with an appositive', 'El portavoz del partido, Luis Navarro Gil, fue tajante: «Este Gobierno está agotado».', 'Luis Navarro Gil'],
   ])('%s', (_, text, speaker) => {
     expect(speakers('es', text)).toEqual([speaker]);
+  });
+  it('abstains on a subjectless plural verb: people the article does not name', () => {
+    expect(
+      speakers('es', 'La ministra Elena Ruiz visitó la zona.', 'Según fuentes del Gobierno, no habrá cambios. «No habrá marcha atrás», explicaron.'),
+    ).toEqual([null]);
   });
   it('gives a subjectless dijo the person the text is about', () => {
     expect(speakers('es', 'El gobernador Luis Ortega visitó la zona.', '«Vamos a reconstruir todo», dijo.')).toEqual(['Luis Ortega']);
@@ -94,6 +101,7 @@ describe('Portuguese', () => {
     ['X disse:', 'Marcos Lima disse: “Vamos recorrer da decisão.”', 'Marcos Lima'],
     ['para X, …', 'Para o presidente do Banco Central, Gabriel Torres, a inflação está “sob controle”.', 'Gabriel Torres'],
     ['falou X', '"Foi um erro", falou Marta Lins ao programa.', 'Marta Lins'],
+    ['X classificou … de “…”', 'O governador Tarcísio Prado classificou a greve de “política”.', 'Tarcísio Prado'],
     ['a verb not in the lexicon, then a name', '"A vitória é de todos", comemorou Paulo Reis.', 'Paulo Reis'],
   ])('%s', (_, text, speaker) => {
     expect(speakers('pt', text)).toEqual([speaker]);

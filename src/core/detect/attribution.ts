@@ -34,6 +34,8 @@ const SUBJECT_REACH = 10;
 const PASSIVE = set('was were been be is are being été wurde wurden fue foi');
 const AGENT = set('by par von por pelo pela');
 const ADVERB = set('never not also often widely pas nicht');
+/** Spanish and Portuguese verbs in the third person plural: dijeron, explicaron, afirman, disseram, afirmam. */
+const PLURAL_VERB = /(?:ron|ram|an|am)$/u;
 /** "Pour X, …", "Para X, …": whose view a sentence gives. */
 const FOR_VIEW = set('pour para');
 const ROMANCE = set('fr es pt');
@@ -169,6 +171,8 @@ export function attribute(a: Analysis, find: Subjects, qi: number): Attribution 
       // "«…», dijo." — a verb with no subject: whoever the text is about; but "…", acrescentou
       // o comandante: someone the article does not name here.
       if (!next || next.sent !== ref.sent || next.k === 'p') {
+        // "«…», explicaron": a plural verb, people the article does not name here; abstain.
+        if ((a.lang === 'es' || a.lang === 'pt') && PLURAL_VERB.test(toks[verbEnd]!.w)) return none(k, 'after');
         return { subject: { kind: 'pronoun', want: 'any' }, tok: k, rule: 'after' };
       }
       return none(k, 'after');

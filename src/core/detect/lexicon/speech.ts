@@ -62,17 +62,19 @@ export const SPEECH_VERB = set(
     // Spanish -ar verbs: preterite and present; then the others.
     forms(
       'afirm señal asegur explic declar indic agreg manifest coment destac subray apunt precis record ' +
-        'denunci anunci expres habl cont relat sentenci puntualiz aclar lament critic',
-      'ó a',
+        'denunci anunci expres habl cont relat sentenci puntualiz aclar lament critic calific',
+      'ó a aron an',
     ),
-    'dijo dice dijeron añadió añade sostuvo sostiene advirtió insistió escribió respondió reconoció',
+    'dijo dice dijeron añadió añade sostuvo sostiene advirtió insistió escribió respondió reconoció pidió pide ' +
+      'añadieron advirtieron insistieron sostuvieron respondieron reconocieron',
     // Portuguese -ar verbs: preterite and present; then the others.
     forms(
       'afirm declar explic acrescent ressalt destac cont avali coment inform alert lembr observ complet ' +
-        'reforç anunci fris sublinh fal relat critic lament ponder question argument salient pontu',
-      'ou a',
+        'reforç anunci fris sublinh fal relat critic lament ponder question argument salient pontu classific',
+      'ou a aram am',
     ),
-    'disse diz disseram garantiu escreveu respondeu defendeu admitiu',
+    'disse diz disseram garantiu escreveu respondeu defendeu admitiu pediu pede garantiram responderam ' +
+      'defenderam admitiram',
   ].join(' '),
 );
 
