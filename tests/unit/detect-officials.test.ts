@@ -161,6 +161,7 @@ describe('not officials', () => {
     ['a think tank’s director', 'Laura Kemp, director of the Institute for Fiscal Studies, said the figures were worrying.'],
     ['a professional association’s president', 'Andrea Lowe, president of the American Medical Association, objected.'],
     ['a German industry association’s president', 'Siegfried Rauch, Präsident des Bundesverbands der Deutschen Industrie, warnte.'],
+    ['a team’s leader, in Spanish', 'El líder del equipo, Juan Pérez, habló con la prensa.'],
     ['a German company’s chief', 'Konzernchef Ola Berger und VW-Chef Oliver Baum schwiegen.'],
   ])('%s', (_, text) => {
     expect(officials(text)).toEqual([]);
@@ -189,6 +190,9 @@ describe('titles in other languages', () => {
     ['pt', 'o senador', 'O senador Otto Reis discursou.', ['Otto Reis', 'senador', ['senador Otto Reis']]],
     ['pt', 'ex-', 'Ele visitou o ex-presidente Luiz Carvalho.', ['Luiz Carvalho', 'ex-presidente', ['ex-presidente Luiz Carvalho']]],
     ['pt', 'eleito', 'O presidente eleito Jorge Amaral falou.', ['Jorge Amaral', 'presidente eleito', ['presidente eleito Jorge Amaral']]],
+    ['es', 'el líder de …', 'El líder del PP, Alberto Nieto, votó en contra.', ['Alberto Nieto', 'líder del PP', ['Alberto Nieto']]],
+    ['es', 'la vicepresidenta', 'La vicepresidenta Yolanda Durán viajó a Bruselas.', ['Yolanda Durán', 'vicepresidenta', ['vicepresidenta Yolanda Durán']]],
+    ['pt', 'o vice-presidente', 'O vice-presidente Geraldo Alves discursou.', ['Geraldo Alves', 'vice-presidente', ['vice-presidente Geraldo Alves']]],
     ['en', 'elect', 'Vice-president elect Ana Torres watched.', ['Ana Torres', 'Vice-president elect', ['Vice-president elect Ana Torres']]],
     ['fr', 'a title after a name and a comma, with its own name', 'Interrogé sur France Inter, le Premier ministre Michel Barrot a répondu que rien n’était décidé.', ['Michel Barrot', 'Premier ministre', ['Premier ministre Michel Barrot']]],
   ])('%s: %s', (lang, _, text, expected) => {

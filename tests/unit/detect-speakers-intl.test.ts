@@ -77,6 +77,7 @@ describe('Spanish', () => {
     ['X dijo:', 'Andrés Castillo dijo: «Esto no ha terminado».', 'Andrés Castillo'],
     ['para X, …', 'Para el ministro de Economía, Luis Ferrer, la medida es «imprescindible».', 'Luis Ferrer'],
     ['X calificó … de «…»', 'El líder de la oposición, Alberto Nieto, calificó la norma de «indigna».', 'Alberto Nieto'],
+    ['aseguró el dirigente', 'El líder del PP, Alberto Nieto, votó en contra. «Han vendido el país», aseguró el dirigente conservador.', 'Alberto Nieto'],
     ['X pidió «…»', 'La vicepresidenta Yolanda Durán pidió «responsabilidad» a todos los grupos.', 'Yolanda Durán'],
     ['a colon after a sentence about X, with an appositive', 'El portavoz del partido, Luis Navarro Gil, fue tajante: «Este Gobierno está agotado».', 'Luis Navarro Gil'],
   ])('%s', (_, text, speaker) => {

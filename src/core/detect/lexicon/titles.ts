@@ -33,8 +33,9 @@ const PLAIN =
 const LOWER_Q =
   'president vice-president chancellor secretary representative justice general captain major commander ' +
   'officer deputy président secrétaire général capitaine commandant präsident presidente fiscal ' +
-  'secretario promotor procurador secretário auditor controller supervisor clerk assessor';
-const ALWAYS_Q = 'speaker leader chief whip';
+  'secretario promotor procurador secretário auditor controller supervisor clerk assessor vicepresidente ' +
+  'vice-presidente vice-président';
+const ALWAYS_Q = 'speaker leader chief whip líder';
 const GOVERNMENT_Q =
   'spokesman spokesperson chairman chairwoman chairperson chair adviser advisor director administrator ' +
   'porte-parole conseiller sprecher ' +
@@ -62,7 +63,7 @@ export const GERMAN_COMPOUND =
 export const NOT_PUBLIC = set(
   'executive financial operating technology marketing company firm creative managing editorial editor news ' +
     'sales product brand bureau club team board fund store school university hospital museum band student ' +
-    'union',
+    'union equipo equipa empresa compañía companhia entreprise société unternehmen konzern',
 );
 
 /**

@@ -80,7 +80,7 @@ export const DETERMINER = set(
 export const PERSON_NOUN = set(
   'democrat republican politician lawmaker legislator conservative socialist ' +
     'politiker politikerin abgeordnete abgeordneter parlamentarier parlamentarierin ' +
-    'élu élue parlementaire político política legislador legisladora parlamentar',
+    'élu élue parlementaire político política legislador legisladora parlamentar dirigente',
 );
 export const DEFINITE = set("the le la l’ l' les der die el los las o os a il");
 /** Words that open a complement after a title or a name ("of", "de la"). */
