@@ -32,8 +32,10 @@ const WHO_VERBS = new Map(
     runs: 'head of', préside: 'président de', dirige: 'directeur de', leitet: 'Leiter von', preside: 'presidente de',
   }),
 );
-/** A party, or "elect", between a title and the name: "députée écologiste", "presidente eleito". */
-const PARTY_ADJECTIVE = /(?:iste|ista|istes|istas|ain|aine|ano|ana|ien|ienne)$|^(?:elect|electo|electa|eleito|eleita|élue?)$/u;
+/** A party, "elect" or a level of government between a title and the name: "députée écologiste",
+ *  "presidente eleito", "deputada federal". */
+const PARTY_ADJECTIVE =
+  /(?:iste|ista|istes|istas|ain|aine|ano|ana|ien|ienne)$|^(?:elect|electo|electa|eleito|eleita|élue?|federal|estadual|municipal|distrital|regional|nacional|provincial|general|geral|interino|interina|adjunto|adjunta|suplente)$/u;
 
 function valid(role: Role): boolean {
   return role.qualified && role.public;
