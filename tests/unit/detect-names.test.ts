@@ -89,6 +89,18 @@ describe('people', () => {
       ['Te Rangi', 'Te Rangi Hemi Parore'],
     ]);
   });
+  it('links a later form without the given names (double surnames)', () => {
+    expect(people('Andrés Manuel López Obrador habló.', 'Después López Obrador se fue.')).toEqual([
+      ['Andrés Manuel López Obrador', 'Andrés Manuel López Obrador'],
+      ['López Obrador', 'Andrés Manuel López Obrador'],
+    ]);
+  });
+  it('links a middle name by which one person alone is known', () => {
+    expect(people('Luiz Inácio Lula da Silva discursou.', 'Depois Lula saiu.')).toEqual([
+      ['Luiz Inácio Lula da Silva', 'Luiz Inácio Lula da Silva'],
+      ['Lula', 'Luiz Inácio Lula da Silva'],
+    ]);
+  });
   it('links a given name used alone', () => {
     expect(people('Moira Reid runs the farm.', '“It is hard,” Moira said.')).toEqual([
       ['Moira Reid', 'Moira Reid'],

@@ -54,6 +54,11 @@ function sameName(a: readonly string[], b: readonly string[]): boolean {
   return ga === gb || (isInitial(ga) && gb.startsWith(ga[0]!)) || (isInitial(gb) && ga.startsWith(gb[0]!));
 }
 
+/** "López Obrador" after "Andrés Manuel López Obrador": a later short form, the given names left out. */
+function endsWith(long: readonly string[], short: readonly string[]): boolean {
+  return short.length < long.length && short.every((w, k) => long[long.length - short.length + k] === w);
+}
+
 export function groupPeople(toks: readonly Token[], names: readonly NameOcc[]): People {
   const persons: Person[] = [];
   const of = new Map<NameOcc, Person>();
@@ -75,7 +80,7 @@ export function groupPeople(toks: readonly Token[], names: readonly NameOcc[]): 
   // Full names first, in document order, so that later short forms find them.
   for (const occ of names) {
     if (occ.words.length < 2) continue;
-    const p = persons.find((q) => q.words.length > 1 && sameName(q.words, occ.words)) ?? create(occ);
+    const p = persons.find((q) => q.words.length > 1 && (sameName(q.words, occ.words) || endsWith(q.words, occ.words))) ?? create(occ);
     if (occ.words.length > p.words.length) {
       p.words = occ.words;
       p.full = occ.text;
@@ -94,9 +99,12 @@ export function groupPeople(toks: readonly Token[], names: readonly NameOcc[]): 
       if (recent) of.set(occ, recent);
       continue;
     }
+    // "Lula" for "Luiz Inácio Lula da Silva": a middle name by which one person alone is known.
+    const byMiddle = bySurname.length + byGiven.length === 0 ? full.filter((p) => p.words.indexOf(w) > 0) : [];
     const p =
       bySurname[0] ??
       (byGiven.length === 1 ? byGiven[0] : undefined) ??
+      (byMiddle.length === 1 ? byMiddle[0] : undefined) ??
       persons.find((q) => q.words.length === 1 && q.words[0] === w) ??
       create(occ);
     link(occ, p);
