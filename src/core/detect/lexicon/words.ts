@@ -17,7 +17,11 @@ export const STOP = set(
     'contre der die das den dem ein eine einen und oder aber wenn als bei für von vom zum zur im am auf ' +
     'aus mit nach seit laut er sie es auch el los las una y o pero al del con sin sobre según desde hasta ' +
     'cuando donde este esta él ella os um uma e ao do da dos das em no na nos nas com pelo pela segundo ' +
-    'até ele ela',
+    'até ele ela ' +
+    // Adverbs that open sentences before a name: "Después López Obrador…", "Depois Lula…".
+    'afterwards puis ensuite enfin ainsi alors pourtant cependant hier aujourd’hui dann danach später heute ' +
+    'gestern zudem außerdem jetzt después luego además también ayer hoy entonces ahora mientras aunque ' +
+    'depois já ainda também ontem hoje então agora enquanto embora',
 );
 
 /** Months and days, English and German (capitalised there; lower case in the Romance languages). */
