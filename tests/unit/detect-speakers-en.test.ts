@@ -137,6 +137,20 @@ describe('pronouns', () => {
   });
 });
 
+describe('a nationality standing for the person named before', () => {
+  it('resolves "said the Portuguese" and "The Egyptian added:"', () => {
+    expect(
+      speakers(
+        'Fulham boss Mario Sousa praised his players. “I’m very proud,” said the Portuguese.',
+        'Karim Mansour, who scored twice, described the atmosphere as “incredible”. The Egyptian added: “Anfield is special.”',
+      ),
+    ).toEqual(['Mario Sousa', 'Karim Mansour', 'Karim Mansour']);
+  });
+  it('keeps "the Vatican" an organisation', () => {
+    expect(speakers('The Vatican said the visit was “fruitful”.')).toEqual(['Vatican']);
+  });
+});
+
 describe('continuation', () => {
   it('gives a paragraph that is only a quote the previous speaker', () => {
     expect(speakers('“We are not done yet,” said coach Nina Baptiste.', '“There is still a lot of work to do.”')).toEqual([

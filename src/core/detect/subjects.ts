@@ -6,7 +6,7 @@
 import type { Analysis } from './analysis';
 import { AUX, DOCUMENT, SPOKESPERSON } from './lexicon/speech';
 import { TITLE_MODIFIER } from './lexicon/titles';
-import { COMPLEMENT, DEFINITE, DETERMINER, INSTITUTION, PERSON_NOUN, set } from './lexicon/words';
+import { COMPLEMENT, DEFINITE, DEMONYM, DEMONYM_WORD, DETERMINER, INSTITUTION, PERSON_NOUN, set } from './lexicon/words';
 import { nameEnd, type NameOcc } from './names';
 import { descriptionAt, type Want } from './referents';
 import { titleAt } from './titles';
@@ -90,7 +90,16 @@ export function subjects(a: Analysis): Subjects {
     const next = toks[n + 2];
     if (next && next.k === 'w' && (next.cap || next.caps) && next.sent === t.sent) return false;
     const w = t.w;
-    return PERSON_NOUN.has(w) || PERSON_NOUN.has(w.slice(w.lastIndexOf('-') + 1)) || w.endsWith('politiker') || w.endsWith('politikerin');
+    return PERSON_NOUN.has(w) || demonym(n + 1) || PERSON_NOUN.has(w.slice(w.lastIndexOf('-') + 1)) || w.endsWith('politiker') || w.endsWith('politikerin');
+  }
+
+  /** "the Portuguese", "the Egyptian": a nationality, one capitalised word after "the". */
+  function demonym(k: number): boolean {
+    const t = toks[k]!;
+    if (!t.cap || t.poss || toks[k - 1]?.w !== 'the') return false;
+    const next = toks[k + 1];
+    if (next && next.sent === t.sent && (next.cap || next.caps)) return false;
+    return DEMONYM_WORD.has(t.w) || (DEMONYM.test(t.w) && t.w !== 'guardian');
   }
 
   /** An organisation or an official's description starting at token n and ending by `to`. */
@@ -139,8 +148,8 @@ export function subjects(a: Analysis): Subjects {
         n = itsTitle.j - 1;
         continue;
       }
-      if (named) return { kind: 'name', occ: named };
       if (loose === 0 && personNoun(n)) return { kind: 'pronoun', want: 'person' };
+      if (named) return { kind: 'name', occ: named };
       const other = loose === 0 ? nonPerson(n, n + 4) : null;
       if (other) return other;
       const title = titleAt(toks, n);
@@ -238,6 +247,7 @@ export function subjects(a: Analysis): Subjects {
   function endingAt(k: number, sentStart: number): { subject: Subject; tok: number } | null {
     if (toks[k]?.caps && nameAtEnd.has(k - 1)) k--; // post-nominal letters: "Jane Carter KC said"
     const named = nameAtEnd.get(k);
+    if (named && named.j - named.i === 1 && demonym(named.i)) return { subject: { kind: 'pronoun', want: 'person' }, tok: named.i };
     if (named) {
       const held = complement(nameStart(named), orgLike(named));
       return held !== undefined ? held : { subject: { kind: 'name', occ: named }, tok: named.i };

@@ -86,6 +86,15 @@ export const PERSON_NOUN = set(
     'politiker politikerin abgeordnete abgeordneter parlamentarier parlamentarierin ' +
     'élu élue parlementaire político política legislador legisladora parlamentar dirigente',
 );
+/**
+ * A nationality standing for a person named before ("said the Portuguese", "the Egyptian added"):
+ * the common endings of demonyms, and those the endings miss. (Not "the Vatican", "the Taliban".)
+ */
+export const DEMONYM = /(?:ian|ean|ese|man|ard|i)$/u;
+export const DEMONYM_WORD = set(
+  'american mexican moroccan kenyan ugandan cuban german dutchman scot swede dane pole turk greek thai argentine ' +
+    'filipino brit',
+);
 export const DEFINITE = set("the le la l’ l' les der die el los las o os a il");
 /** Words that open a complement after a title or a name ("of", "de la"). */
 export const COMPLEMENT = set("of for to de du des d’ d' für del da do dos das");
