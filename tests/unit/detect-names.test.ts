@@ -25,6 +25,7 @@ describe('person names', () => {
     ['possessive', 'It was Nina Shah’s idea.', ['Nina Shah']],
     ['an honorific left out', 'Mr. Ken Ito and Ms Rhea Das agreed.', ['Ken Ito', 'Rhea Das']],
     ['a title left out', 'Mayor Dana Whitlock and Sen. Carl Owens disagreed.', ['Dana Whitlock', 'Carl Owens']],
+    ['a capitalised company post left out', 'Boeing Chief Executive Dave Calloway resigned.', ['Dave Calloway']],
     ['a particle that is also a number word', 'The club sacked Joost ten Brink on Monday.', ['Joost ten Brink']],
   ])('%s', (_, text, expected) => {
     expect(names(text)).toEqual(expected);

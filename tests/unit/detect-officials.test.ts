@@ -26,6 +26,7 @@ describe('title before the name', () => {
     ['Ald.', 'Ald. Rosa Vega opposed the rezoning.', ['Rosa Vega', 'Ald.', ['Ald. Rosa Vega']]],
     ['multiword title', 'Prime Minister Anil Rao flew home.', ['Anil Rao', 'Prime Minister', ['Prime Minister Anil Rao']]],
     ['a board’s chair', 'Federal Reserve Chair Nora Quist said rates would hold.', ['Nora Quist', 'Federal Reserve Chair', ['Federal Reserve Chair Nora Quist']]],
+    ['the Fed’s chair', 'Fed Chair Nora Quist said rates would hold.', ['Nora Quist', 'Fed Chair', ['Fed Chair Nora Quist']]],
     ['a British police rank without periods', 'Det Insp Sarah Lowe led the inquiry.', ['Sarah Lowe', 'Det Insp', ['Det Insp Sarah Lowe']]],
     ['Treasurer', 'Treasurer Owen Marsh will release the budget next month.', ['Owen Marsh', 'Treasurer', ['Treasurer Owen Marsh']]],
     ['a county office', 'County Coroner Ruth Ellis confirmed the cause of death.', ['Ruth Ellis', 'County Coroner', ['County Coroner Ruth Ellis']]],
@@ -162,6 +163,8 @@ describe('not officials', () => {
     ['a professional association’s president', 'Andrea Lowe, president of the American Medical Association, objected.'],
     ['a German industry association’s president', 'Siegfried Rauch, Präsident des Bundesverbands der Deutschen Industrie, warnte.'],
     ['a team’s leader, in Spanish', 'El líder del equipo, Juan Pérez, habló con la prensa.'],
+    ['a capitalised chief executive', 'Boeing Chief Executive Dave Calloway resigned on Monday.'],
+    ['a market strategist', 'Sam Stovers, chief investment strategist at CFRA Research, expects more losses.'],
     ['a German company’s chief', 'Konzernchef Ola Berger und VW-Chef Oliver Baum schwiegen.'],
   ])('%s', (_, text) => {
     expect(officials(text)).toEqual([]);

@@ -45,6 +45,8 @@ const ABBR = 'sen rep cllr ald gov supt gen col lt sgt capt maj adm cmdr det ins
 /** Titles of several words (lower case, without periods). */
 export const MULTI_TITLES = [
   'prime minister', 'attorney general', 'secretary of state', 'district attorney', 'chief justice',
+  // A company's chiefs (made private by NOT_PUBLIC), so that "Boeing Chief Executive Dave Calhoun" splits after them.
+  'chief executive', 'chief executive officer', 'chief financial officer', 'chief operating officer',
   'lieutenant governor', 'lt gov', 'police chief', 'chief of police', 'chief of staff', 'chief inspector',
   'chief constable', 'fire chief', 'vice president', 'first minister', 'home secretary', 'foreign secretary',
   'press secretary', 'premier ministre', 'première ministre', 'garde des sceaux', 'procureur de la république',
@@ -63,7 +65,7 @@ export const GERMAN_COMPOUND =
 export const NOT_PUBLIC = set(
   'executive financial operating technology marketing company firm creative managing editorial editor news ' +
     'sales product brand bureau club team board fund store school university hospital museum band student ' +
-    'union equipo equipa empresa compañía companhia entreprise société unternehmen konzern',
+    'union strategist economist analyst investment research equipo equipa empresa compañía companhia entreprise société unternehmen konzern',
 );
 
 /**
@@ -96,7 +98,7 @@ export const PARTY_TAG = /^[DRI]-(?:[A-Z][a-z]+|(?:[A-Z][a-z]?\.)+[A-Z][a-z]?)\.
 
 /** Words that make a qualifier governmental ("National Hurricane Center director"). */
 export const GOVERNMENT = set(
-  'national federal state city county government ministry department agency bureau office police security ' +
+  'national federal fed state city county government ministry department agency bureau office police security ' +
     'intelligence defence defense homeland public health education justice emergency interior treasury ' +
     'white house senate congress parliament council committee commission cabinet army military ministère ' +
     'gouvernement regierung ministerium gobierno ministerio governo ministério',
