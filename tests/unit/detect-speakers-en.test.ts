@@ -50,6 +50,8 @@ describe('attribution patterns', () => {
     ['X dismissed … as “…”', 'Premier Ann Walsh dismissed the report as “a hatchet job”.', 'Ann Walsh'],
     ['X with post-nominal letters said', 'Prosecutor Jane Cartwright KC said the victims had been “terrified”.', 'Jane Cartwright'],
     ['X with post-nominal letters, an appositive, said', 'Ann Leung OBE, a charity founder, said she was “honoured”.', 'Ann Leung'],
+    ['X on a day called', 'Commerce Secretary Gina Ramos on Wednesday called the tariffs “a necessary step.”', 'Gina Ramos'],
+    ['X late last week said', 'Tom Ruiz late last week said the deal was “dead”.', 'Tom Ruiz'],
     ['X (party) said', 'State Rep. Dana Holt (R) said the bill was “a solution in search of a problem”.', 'Dana Holt'],
     ['X of a place said', 'Sen. Ann Reyes of Maine said she was “disappointed but not surprised.”', 'Ann Reyes'],
     ['a titled X of an organisation said', 'Chief Constable Helen Marsh of Merseyside Police said officers had faced “unprecedented” violence.', 'Helen Marsh'],

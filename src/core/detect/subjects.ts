@@ -6,7 +6,7 @@
 import type { Analysis } from './analysis';
 import { AUX, DOCUMENT, SPOKESPERSON } from './lexicon/speech';
 import { TITLE_MODIFIER } from './lexicon/titles';
-import { COMPLEMENT, DEFINITE, DEMONYM, DEMONYM_WORD, DETERMINER, INSTITUTION, PERSON_NOUN, set } from './lexicon/words';
+import { CALENDAR, COMPLEMENT, DEFINITE, DEMONYM, DEMONYM_WORD, DETERMINER, INSTITUTION, PERSON_NOUN, set } from './lexicon/words';
 import { nameEnd, type NameOcc } from './names';
 import { descriptionAt, type Want } from './referents';
 import { titleAt } from './titles';
@@ -25,6 +25,9 @@ export type Subject =
 const BLOCK = set('that to in on at about when after before while because during as que dans à en sur dass mit auf');
 /** Words that name where a statement comes from ("a statement from…", "a spokesman for…"). */
 const SOURCE = set('from by for de von');
+/** Words of a time said between a subject and its verb ("on Wednesday", "late last week", "earlier today"). */
+const WHEN_ANCHOR = set('yesterday today tonight earlier week month weekend morning afternoon evening night');
+const WHEN = new Set([...WHEN_ANCHOR, ...'on last this late early'.split(' ')]);
 /** Institutions named without an article ("police said"). */
 const BARE = set('police prosecutors investigators polizei');
 
@@ -169,6 +172,13 @@ export function subjects(a: Analysis): Subjects {
   function before(v: number, sentStart: number): { subject: Subject; tok: number } | null {
     let k = v - 1;
     while (k >= sentStart && AUX.has(toks[k]!.w) && !toks[k]!.cap) k--;
+    // A time between the subject and its verb: "Gina Raimondo on Wednesday called…", "Powell last week said…".
+    let t = k;
+    let anchored = false;
+    for (; t >= sentStart && t > k - 4 && (CALENDAR.has(toks[t]!.w) || WHEN.has(toks[t]!.w)); t--) {
+      anchored ||= CALENDAR.has(toks[t]!.w) || WHEN_ANCHOR.has(toks[t]!.w);
+    }
+    if (anchored) k = t;
     // A party in brackets after the name: "Markus Lenz (CSU) forderte…", "Ann Roe (D) said".
     if (toks[k]?.t === ')') {
       let o = k - 1;
