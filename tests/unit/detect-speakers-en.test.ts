@@ -176,6 +176,14 @@ describe('continuation', () => {
   });
 });
 
+describe('journalists', () => {
+  it('never resolves a pronoun to a broadcaster’s journalist', () => {
+    expect(
+      speakers('The chancellor, Rachel Reed, spoke on Sunday. Speaking to the BBC’s Laura Kessler, she said: “We will not return to austerity.”'),
+    ).toEqual(['Rachel Reed']);
+  });
+});
+
 describe('abstaining', () => {
   it('does not reach past someone unnamed who spoke in between', () => {
     expect(

@@ -123,6 +123,8 @@ function lastMentioned(candidates: readonly Person[], occ: NameOcc): Person | un
   return best;
 }
 
+/** Broadcasters and agencies whose possessive before a name makes it a journalist's. */
+const BROADCASTER = new Set('bbc itv cnn nbc cbs abc fox npr pbs msnbc cnbc sky reuters afp bloomberg rte sbs'.split(' '));
 /** The first words of "has the story", "reports from", ", Channel 7 News". */
 const AFTER_CUE = new Set(['has', 'had', 'reports', 'reporting', 'reported', ',']);
 const OUTLET = ['news', 'times', 'post', 'press'];
@@ -130,6 +132,9 @@ const OUTLET = ['news', 'times', 'post', 'press'];
 /** Is this occurrence a journalist's: "editor Tom Hale", "Lucy Tran has the story", "By Jane Roe"? */
 function journalistAt(toks: readonly Token[], occ: NameOcc): boolean {
   for (let k = Math.max(0, occ.i - 3); k < occ.i; k++) if (JOURNALIST.has(toks[k]!.w)) return true;
+  // "the BBC's Laura Kuenssberg", "CNN's Jake Tapper": a broadcaster's own.
+  const owner = toks[occ.i - 1];
+  if (owner?.poss && BROADCASTER.has(owner.w)) return true;
   const before = toks[occ.i - 1];
   if (before && before.w === 'by' && (occ.i === 1 || toks[occ.i - 2]!.para !== before.para)) return true;
   const next = toks[occ.j];
