@@ -91,6 +91,17 @@ describe('appositives and clauses', () => {
   it('reads a post written after the name', () => {
     expect(officials('Tom Hallam MP said the bill was dead. Mr Hallam later resigned.')).toEqual([['Tom Hallam', 'MP', ['Tom Hallam', 'Mr Hallam']]]);
   });
+  it('reads a role before a comma and a name with an honorific', () => {
+    expect(officials('The Liberal Democrat leader, Sir Ed Dacre, called for action.')).toEqual([
+      ['Ed Dacre', 'Liberal Democrat leader', ['Sir Ed Dacre']],
+    ]);
+  });
+  it('reads "the chancellor, X" in lower case as a post the article makes unique', () => {
+    expect(officials('The chancellor, Rachel Reed, said the budget would fix the foundations.')).toEqual([
+      ['Rachel Reed', 'chancellor', ['Rachel Reed']],
+    ]);
+    expect(officials('The captain, Harry Kale, scored twice.')).toEqual([]);
+  });
   it('reads the nearer title when a complement holds one', () => {
     expect(officials('A spokesman for Senator Ray Dunn said the senator was recovering.')).toEqual([['Ray Dunn', 'Senator', ['Senator Ray Dunn']]]);
   });

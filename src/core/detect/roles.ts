@@ -6,7 +6,7 @@
  * Transportation Committee"), a party tag ("Tammy Ruiz, D-Ore."), and a plural title shared by
  * coordinated names ("cabinet ministers A and B").
  */
-import { COMPLEMENT, DETERMINER, INSTITUTION, ORG_HEAD, set } from './lexicon/words';
+import { COMPLEMENT, DEFINITE, DETERMINER, INSTITUTION, ORG_HEAD, set } from './lexicon/words';
 import type { NameOcc } from './names';
 import { PARTY_TAG } from './lexicon/titles';
 import { rolePhrase, type Role } from './role-phrase';
@@ -23,6 +23,8 @@ export interface FoundRole {
   heads: string[];
 }
 
+/** Posts that "the" makes unique before an appositive name ("the president, Ana Lima"). */
+const UNIQUE_POST = set('president chancellor vice-president président präsident presidente');
 /** Words that end an appositive role ("député socialiste … qui a voté contre"). */
 const CLAUSE_END = set('who which that qui que dont der die welche quien and et und y e but mais');
 const WHO_VERBS = new Map(
@@ -111,8 +113,9 @@ function after(text: string, toks: readonly Token[], occ: NameOcc): FoundRole | 
 
 /** "[the] role, Name": the role phrase ends at the comma right before the name. */
 function appositiveBefore(text: string, toks: readonly Token[], occ: NameOcc): FoundRole | null {
-  const comma = occ.i - 1;
-  if (toks[comma]?.t !== ',' || occ.honorific >= 0) return null;
+  // (An honorific may open the name: "The Liberal Democrat leader, Sir Ed Davey".)
+  const comma = (occ.honorific >= 0 ? occ.honorific : occ.i) - 1;
+  if (toks[comma]?.t !== ',') return null;
   // The phrase's head is its first title with a complement up to the comma: "a spokeswoman for
   // the governor, Leah Ortega", "la ministre de la Culture, Rima Abdel".
   let from = comma - 1;
@@ -124,7 +127,10 @@ function appositiveBefore(text: string, toks: readonly Token[], occ: NameOcc): F
     const gap = toks.slice(m.j, comma);
     if (m.plural || (gap.length > 0 && !COMPLEMENT.has(gap[0]!.w))) continue;
     const role = rolePhrase(text, toks, m, comma);
-    if (valid(role)) return found(role, occ.i, toks);
+    // "the chancellor, Rachel Reeves": the post of a head of state or of the treasury, made
+    // unique by the article, needs no other qualifier.
+    const unique = m.j === comma && UNIQUE_POST.has(toks[m.i]!.w) && DEFINITE.has(toks[m.i - 1]?.w ?? '') && role.i === m.i;
+    if (role.public && (role.qualified || unique)) return found(role, comma + 1, toks);
   }
   return null;
 }
