@@ -118,6 +118,9 @@ describe('pronouns', () => {
       speakers('Mayor Tom Reyes opened the bridge.', 'The mayor, speaking to reporters, thanked the workers.', '“They did it in record time,” he said.'),
     ).toEqual(['Tom Reyes']);
   });
+  it('resolves "the governor" to the official named by an abbreviated title', () => {
+    expect(speakers('Gov. Ray Tanner, a Democrat, said the state would help. “Our state will step up,” the governor said.')).toEqual(['Ray Tanner']);
+  });
   it('never resolves a pronoun to a reporter', () => {
     expect(
       speakers('Fire chief Paul Grady spoke at noon.', 'Channel 4 reporter Sam Lowe has the story.', '“We lost two engines,” he said.'),

@@ -50,9 +50,18 @@ function found(role: Role, mentionStart: number, toks: readonly Token[]): FoundR
     mentionStart,
     plural: m.plural,
     gender: m.info.gender,
-    heads: toks.slice(m.i, m.j).map((t) => t.w.replace(/s$/u, '')),
+    heads: toks.slice(m.i, m.j).map((t) => ABBR_HEAD.get(t.w) ?? t.w.replace(/s$/u, '')),
   };
 }
+
+/** What an abbreviated title stands for, so that "the governor" finds "Gov. JB Pritzker". */
+const ABBR_HEAD = new Map(
+  Object.entries({
+    gov: 'governor', sen: 'senator', rep: 'representative', supt: 'superintendent', gen: 'general', col: 'colonel',
+    lt: 'lieutenant', sgt: 'sergeant', capt: 'captain', maj: 'major', adm: 'admiral', cmdr: 'commander',
+    det: 'detective', insp: 'inspector', cllr: 'councillor', ald: 'alderman',
+  }),
+);
 
 /** Title ending right before the name, or followed by a capitalised complement ("Secretary of State"). */
 function before(text: string, toks: readonly Token[], occ: NameOcc): FoundRole | null {
