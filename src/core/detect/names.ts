@@ -278,8 +278,10 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
   }
 
   function addName(i: number, j: number, honorific: number): void {
-    // A party or agency acronym before a name is no part of it ("le PS Hugo de la Cruz").
-    while (i < j && (!capital(toks[i]!) || toks[i]!.caps)) i++;
+    // A party or agency acronym before a name is no part of it ("le PS Hugo de la Cruz"); but
+    // after a title or an honorific, two capitals before a surname are initials ("Gov. JB Pritzker").
+    const initials = j - i === 2 && toks[i]!.caps && toks[i]!.t.length === 2 && toks[i + 1]!.cap && (honorific >= 0 || titleEndsAt(i));
+    while (i < j && !initials && (!capital(toks[i]!) || toks[i]!.caps)) i++;
     while (j > i && !capital(toks[j - 1]!)) j--;
     // Post-nominal letters are no part of the name: "Jane Carter KC", "Tom Hale MP", "Ann Lee OBE".
     while (j > i + 2 && toks[j - 1]!.caps && !ROMAN.test(toks[j - 1]!.t)) j--;
@@ -293,7 +295,7 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     if (i >= j) return;
     const words = toks.slice(i, j);
     const notName = (t: Token): boolean =>
-      (t.caps && !ROMAN.test(t.t)) ||
+      (t.caps && !ROMAN.test(t.t) && !(initials && t === words[0])) ||
       CALENDAR.has(t.w) ||
       (t.cap && NUMBER.has(t.w)) ||
       (capital(t) && STOP.has(t.w) && !NAME_PARTICLE.has(t.w) && !articleInName(words.indexOf(t) + i));
@@ -309,6 +311,12 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     const occ: NameOcc = { i, j, text: text.slice(first.s, nameEnd(last)), words: words.map((t) => t.w), gender, honorific };
     names.push(occ);
     if (opens) opening.add(occ);
+  }
+
+  /** Does a title end right before token k ("Gov." before "JB Pritzker")? */
+  function titleEndsAt(k: number): boolean {
+    for (let t = k - 1; t >= 0 && t >= k - 3; t--) if (titleAt(toks, t)?.j === k) return true;
+    return false;
   }
 
   function addOrg(i: number, j: number): void {
