@@ -44,6 +44,13 @@ describe('terms', () => {
 });
 
 describe('speech', () => {
+  it('reads German short words with a noun as speech, and a quoted name before a hyphen as a term', () => {
+    const quotes = detectQuotes(joinParagraphs(['Ministerpräsident Markus Lenz sagte der „Bild“-Zeitung, die Koalition sei „am Ende“.'], 'de'));
+    expect(quotes.map((q) => [q.text, q.kind, q.speaker])).toEqual([
+      ['Bild', 'term', null],
+      ['am Ende', 'speech', 'Markus Lenz'],
+    ]);
+  });
   it('takes a German noun said by someone named for a word of theirs', () => {
     const [q] = detectQuotes(joinParagraphs(['CDU-Chef Franz Merkt sprach von einem „Offenbarungseid“.'], 'de'));
     expect(q).toMatchObject({ text: 'Offenbarungseid', kind: 'speech', speaker: 'Franz Merkt' });
