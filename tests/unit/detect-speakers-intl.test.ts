@@ -52,6 +52,9 @@ describe('German', () => {
     ['so X', '„Das ist ein schwarzer Tag“, so Anna Vogel.', 'Anna Vogel'],
     ['laut X', 'Laut Jürgen Braun ist die Lage „sehr ernst“.', 'Jürgen Braun'],
     ['reversed guillemets', '»Wir bleiben hier«, sagte Lena Hoffmann.', 'Lena Hoffmann'],
+    ['a separable verb, a title, X', '„Wir werden klagen“, kündigte AfD-Chefin Alice Wendt an.', 'Alice Wendt'],
+    ['nach Angaben von X', 'Nach Angaben von Innenminister Horst Lange gibt es „keine Hinweise“ auf Opfer.', 'Horst Lange'],
+    ['nach Angaben der Polizei', 'Nach Angaben der Polizei wurden drei Menschen „schwer verletzt“.', 'Polizei'],
     ['X (party) forderte:', 'Der bayerische Ministerpräsident Markus Lenz (CSU) forderte Neuwahlen: „Diese Koalition ist am Ende.“', 'Markus Lenz'],
     ['a colon after a sentence about X', 'Die Fraktionschefin Sabine Kramer warf der Regierung Wortbruch vor: „Sie haben die Wähler getäuscht.“', 'Sabine Kramer'],
   ])('%s', (_, text, speaker) => {

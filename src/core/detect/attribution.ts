@@ -12,7 +12,8 @@
  */
 import type { Analysis } from './analysis';
 import { AUX, OBJECT_PRONOUN } from './lexicon/speech';
-import { set, STOP } from './lexicon/words';
+import { DETERMINER, set, STOP } from './lexicon/words';
+import { titleAt } from './titles';
 import type { Subject, Subjects } from './subjects';
 import type { Token } from './tokens';
 import { pronounAt, sourcePrepAt, speechVerbAt } from './verbs';
@@ -131,6 +132,15 @@ export function attribute(a: Analysis, find: Subjects, qi: number): Attribution 
   }
   return unnamed;
 
+  /** Are tokens [from, to) titles and their capitalised qualifiers only ("AfD-Chefin", "der Minister")? */
+  function onlyTitles(from: number, to: number): boolean {
+    for (let n = from; n < to; n++) {
+      const t = toks[n]!;
+      if (!t.cap && !t.caps && !DETERMINER.has(t.w) && !titleAt(toks, n)) return false;
+    }
+    return true;
+  }
+
   /** "was described", "were never officially confirmed". */
   function isPassive(v: number): boolean {
     for (let k = v - 1; k >= 0 && k >= v - 4; k--) {
@@ -177,9 +187,10 @@ export function attribute(a: Analysis, find: Subjects, qi: number): Attribution 
       }
       return none(k, 'after');
     }
-    // "…", falou Tite: a word and a name after the quote read as an attribution whatever the verb.
-    const named = ref.k === 'w' && !ref.cap && !STOP.has(ref.w) ? find.after(k + 1, 1) : null;
-    if (named?.kind === 'name' && toks[named.occ.j]?.sent === ref.sent) {
+    // "…", falou Tite: a word and a name after the quote read as an attribution whatever the verb;
+    // titles may stand between ("„…“, kündigte AfD-Chefin Alice Weidel an").
+    const named = ref.k === 'w' && !ref.cap && !STOP.has(ref.w) ? find.after(k + 1, 4) : null;
+    if (named?.kind === 'name' && toks[named.occ.j]?.sent === ref.sent && onlyTitles(k + 1, named.occ.i)) {
       return { subject: named, tok: k + 1, rule: 'after' };
     }
     // Subject first: "…," X said / "…," her mother, Rosa, said / "…," she told reporters.

@@ -78,7 +78,7 @@ export function subjects(a: Analysis): Subjects {
     while (e < to && e < n + 4 && toks[e]!.k === 'w' && !toks[e]!.cap && !INSTITUTION.has(toks[e]!.w)) e++;
     const head = toks[e];
     // "the council leader, Dilys Okafor": the institution only qualifies a title.
-    if (!head || e >= to || head.cap || !INSTITUTION.has(head.w) || titleAt(toks, e + 1)) return null;
+    if (!head || e >= to || (head.cap && a.lang !== 'de') || !INSTITUTION.has(head.w) || titleAt(toks, e + 1)) return null;
     return org(n + 1, e + 1);
   }
 
