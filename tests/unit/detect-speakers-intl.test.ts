@@ -28,6 +28,8 @@ describe('French', () => {
     ['a colon after a sentence about the mayor, X', 'Le maire de Lille, Arnaud Roux, a lui aussi critiqué la méthode : « On ne gouverne pas contre le peuple. »', 'Arnaud Roux'],
     ['X a estimé que', 'Le maire de Lille, Arnaud Roux, a estimé que le projet était « trop coûteux ».', 'Arnaud Roux'],
     ['a déclaré le ministre, X', '« La sécurité d’abord », a déclaré le ministre de l’Intérieur, Gérald Morin.', 'Gérald Morin'],
+    ['s’est félicité le titre, X', '« C’est une victoire pour la démocratie », s’est félicité le président du Sénat, Gérard Lambert.', 'Gérard Lambert'],
+    ['X, appositive, a lui aussi réagi :', 'Jean-Luc Marchand, le chef de file des députés, a lui aussi réagi : « Ce gouvernement est mort-né. »', 'Jean-Luc Marchand'],
     ['pour X, …', 'Pour le député Éric Vasseur, président de la commission des finances, ce budget est « insincère ».', 'Éric Vasseur'],
     ['pour une institution, …', 'Pour le gouvernement, il s’agit d’une « mesure de justice ».', 'gouvernement'],
   ])('%s', (_, text, speaker) => {

@@ -37,6 +37,8 @@ const AGENT = set('by par von por pelo pela');
 const ADVERB = set('never not also often widely pas nicht');
 /** Spanish and Portuguese verbs in the third person plural: dijeron, explicaron, afirman, disseram, afirmam. */
 const PLURAL_VERB = /(?:ron|ram|an|am)$/u;
+const REFLEXIVE = set("s’ s' se");
+const ETRE = set('est sont');
 /** "Pour X, …", "Para X, …": whose view a sentence gives. */
 const FOR_VIEW = set('pour para');
 const ROMANCE = set('fr es pt');
@@ -161,6 +163,8 @@ export function attribute(a: Analysis, find: Subjects, qi: number): Attribution 
 
   /** "…," said X / "…," X said / "…", a-t-il dit / "…", so X. */
   function afterQuote(k: number): Attribution | null {
+    // "…», s’est félicité X": a reflexive verb's pronoun and auxiliary.
+    if (REFLEXIVE.has(toks[k]!.w) && ETRE.has(toks[k + 1]?.w ?? '') && speechVerbAt(toks, k + 2) >= 0) k += 2;
     const ref = toks[k]!;
     const prep = sourcePrepAt(toks, k);
     if (prep >= 0 || (ref.w === 'so' && a.lang === 'de')) {

@@ -54,7 +54,8 @@ export const SPEECH_VERB = set(
     ),
     'dit dire disait poursuit conclut conclu reconnaît reconnu prévient prévenu répond répondu écrit admet ' +
       'admis promet promis avertit averti soutient soutenu réagit réagi considère considéré répète répété ' +
-      's’exclame tweeté renchérit',
+      's’exclame tweeté renchérit exclamé exclamée félicité félicitée réjoui réjouie indigné indignée insurgé ' +
+      'insurgée inquiété inquiétée',
     // German weak verbs: -t -te (-et -ete after t or d); then strong ones.
     forms('sag erklär mein beton ergänz warn forder versicher bekräftig mahn twitter', 't te'),
     forms('bericht behaupt bezeichn', 'et ete'),
@@ -84,7 +85,7 @@ export const VERB_PARTICLE = set('out hinzu');
 
 /** Auxiliaries and adverbs that may stand between a subject and its verb of saying. */
 export const AUX = set(
-  'has have had was is were would will also then later again once a ont avait aussi également hat hatte ' +
+  'has have had was is were would will also then later again once a ont avait aussi également lui eux hat hatte ' +
     'auch ha había también tem',
 );
 
