@@ -151,6 +151,14 @@ describe('a nationality standing for the person named before', () => {
       ),
     ).toEqual(['Mario Sousa', 'Karim Mansour', 'Karim Mansour']);
   });
+  it('resolves an age ("says the 52-year-old", "The 71-year-old said") to the person named before', () => {
+    expect(
+      speakers(
+        'For Maria Gonzalo, the closure was personal. “My father worked there for 30 years,” says the 52-year-old, who runs a bakery.',
+        'Rosa Peel spoke next. The 71-year-old said the plan was “a disgrace”.',
+      ),
+    ).toEqual(['Maria Gonzalo', 'Rosa Peel']);
+  });
   it('keeps "the Vatican" an organisation', () => {
     expect(speakers('The Vatican said the visit was “fruitful”.')).toEqual(['Vatican']);
   });

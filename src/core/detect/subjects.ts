@@ -87,6 +87,7 @@ export function subjects(a: Analysis): Subjects {
    * what kind of person someone is (a party, a trade), standing for a person named before.
    */
   function personNoun(n: number): boolean {
+    if (ageNoun(n)) return true;
     const t = toks[n + 1];
     if (!t || t.k !== 'w' || !DEFINITE.has(toks[n]!.w)) return false;
     // "the Republican National Committee" is an organisation.
@@ -94,6 +95,11 @@ export function subjects(a: Analysis): Subjects {
     if (next && next.k === 'w' && (next.cap || next.caps) && next.sent === t.sent) return false;
     const w = t.w;
     return PERSON_NOUN.has(w) || demonym(n + 1) || PERSON_NOUN.has(w.slice(w.lastIndexOf('-') + 1)) || w.endsWith('politiker') || w.endsWith('politikerin');
+  }
+
+  /** "the 52-year-old": an age standing for a person named before (the determiner at n). */
+  function ageNoun(n: number): boolean {
+    return DEFINITE.has(toks[n]?.w ?? '') && toks[n + 1]?.k === 'n' && toks[n + 2]?.t === '-' && toks[n + 3]?.w === 'year-old';
   }
 
   /** "the Portuguese", "the Egyptian": a nationality, one capitalised word after "the". */
@@ -258,6 +264,7 @@ export function subjects(a: Analysis): Subjects {
     if (toks[k]?.caps && nameAtEnd.has(k - 1)) k--; // post-nominal letters: "Jane Carter KC said"
     const named = nameAtEnd.get(k);
     if (named && named.j - named.i === 1 && demonym(named.i)) return { subject: { kind: 'pronoun', want: 'person' }, tok: named.i };
+    if (ageNoun(k - 3)) return { subject: { kind: 'pronoun', want: 'person' }, tok: k - 3 };
     if (named) {
       const held = complement(nameStart(named), orgLike(named));
       return held !== undefined ? held : { subject: { kind: 'name', occ: named }, tok: named.i };
