@@ -21,6 +21,8 @@ describe('title before the name', () => {
     ['Rep.', 'The bill was drafted by Rep. Ida Brooks last year.', ['Ida Brooks', 'Rep.', ['Rep. Ida Brooks']]],
     ['Gov.', 'Gov. Ray Tanner signed it.', ['Ray Tanner', 'Gov.', ['Gov. Ray Tanner']]],
     ['Lt. Gov.', 'Lt. Gov. Nina Shah chaired the session.', ['Nina Shah', 'Lt. Gov.', ['Lt. Gov. Nina Shah']]],
+    ['Brig. Gen.', 'Brig. Gen. Pat Rider told reporters the strikes were precise.', ['Pat Rider', 'Brig. Gen.', ['Brig. Gen. Pat Rider']]],
+    ['Cpl.', 'Cpl. Jake Moss died in the attack.', ['Jake Moss', 'Cpl.', ['Cpl. Jake Moss']]],
     ['initials without periods', 'Gov. JB Prentiss signed it. Prentiss left.', ['JB Prentiss', 'Gov.', ['Gov. JB Prentiss', 'Prentiss']]],
     ['Supt.', 'Supt. Glen Marsh closed the district.', ['Glen Marsh', 'Supt.', ['Supt. Glen Marsh']]],
     ['Gen.', 'The troops were led by Gen. Omar Saleh.', ['Omar Saleh', 'Gen.', ['Gen. Omar Saleh']]],

@@ -59,7 +59,7 @@ const ABBR_HEAD = new Map(
   Object.entries({
     gov: 'governor', sen: 'senator', rep: 'representative', supt: 'superintendent', gen: 'general', col: 'colonel',
     lt: 'lieutenant', sgt: 'sergeant', capt: 'captain', maj: 'major', adm: 'admiral', cmdr: 'commander',
-    det: 'detective', insp: 'inspector', cllr: 'councillor', ald: 'alderman',
+    det: 'detective', insp: 'inspector', cllr: 'councillor', ald: 'alderman', brig: 'brigadier', cpl: 'corporal',
   }),
 );
 

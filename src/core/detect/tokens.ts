@@ -40,7 +40,7 @@ export interface Token {
 
 const ABBREVIATIONS = set(
   'mr mrs ms dr st sen rep gov lt gen col sgt supt ald jr sr prof capt maj cmdr adm insp det atty pres amb ' +
-    'cllr sec lieut mt ft no vs inc co corp mme mlle sra messrs rev hon',
+    'cllr sec lieut mt ft no vs inc co corp mme mlle sra messrs rev hon brig cpl pvt spc pfc',
 );
 const ELISION = /^(?:l|d|qu|n|s|j|c|m|t|jusqu|lorsqu|puisqu|quoiqu)['’](?=\p{L})/iu;
 const ELIDED = set('l d qu n s j c m t jusqu lorsqu puisqu quoiqu');

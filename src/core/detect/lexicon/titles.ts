@@ -29,7 +29,7 @@ const PLAIN =
   'abgeordneter richter staatsanwalt botschafter landrat oberst kommissar ministro alcalde alcaldesa ' +
   'gobernador diputado senador juez jueza embajador canciller coronel concejal prefeito governador ' +
   'deputado juiz juíza embaixador vereador primeiro-ministro treasurer comptroller coroner selectman ' +
-  'selectwoman taoiseach tánaiste msp mla mpp';
+  'selectwoman taoiseach tánaiste msp mla mpp corporal brigadier';
 const LOWER_Q =
   'president vice-president chancellor secretary representative justice general captain major commander ' +
   'officer deputy président secrétaire général capitaine commandant präsident presidente fiscal ' +
@@ -40,7 +40,7 @@ const GOVERNMENT_Q =
   'spokesman spokesperson chairman chairwoman chairperson chair adviser advisor director administrator ' +
   'porte-parole conseiller sprecher ' +
   'portavoz porta-voz';
-const ABBR = 'sen rep cllr ald gov supt gen col lt sgt capt maj adm cmdr det insp';
+const ABBR = 'sen rep cllr ald gov supt gen col lt sgt capt maj adm cmdr det insp brig cpl pvt spc pfc';
 
 /** Titles of several words (lower case, without periods). */
 export const MULTI_TITLES = [
