@@ -75,7 +75,7 @@ function before(text: string, toks: readonly Token[], occ: NameOcc): FoundRole |
     const inComplement = (t: Token): boolean => t.cap || t.caps || COMPLEMENT.has(t.w) || t.w === 'the';
     // (A title in the gap is the name's own: "a spokesman for Senator Ray Dunn".)
     const complement =
-      gap.length > 0 && COMPLEMENT.has(gap[0]!.w) && gap.some((t) => t.cap) && gap.every(inComplement) && !gap.some((_, n) => titleAt(toks, m.j + n));
+      gap.length > 0 && COMPLEMENT.has(gap[0]!.w) && gap.some((t) => t.cap || t.caps) && gap.every(inComplement) && !gap.some((_, n) => titleAt(toks, m.j + n));
     // "la députée écologiste Inès Carpentier", "el diputado socialista …", "le sénateur LR …":
     // a party after the title (never "the mayor told Smith").
     const party = gap.length === 1 && (gap[0]!.caps || PARTY_ADJECTIVE.test(gap[0]!.w));
