@@ -198,7 +198,8 @@ export function attribute(a: Analysis, find: Subjects, qi: number): Attribution 
       return { subject: named, tok: k + 1, rule: 'after' };
     }
     // Subject first: "…," X said / "…," her mother, Rosa, said / "…," she told reporters.
-    for (let n = k; n < k + 12 && inSentence(n, ref); n++) {
+    // (Room for a title, a party tag and an appositive: "…," Rep. Jim Jordan, R-Ohio, the chairman of…, said.)
+    for (let n = k; n < k + 24 && inSentence(n, ref); n++) {
       const t = toks[n]!;
       if (t.q >= 0 || (t.k === 'p' && t.t !== ',' && t.t !== '’')) break;
       if (speechVerbAt(toks, n) >= 0) return { subject: find.within(k, n) ?? { kind: 'none' }, tok: k, rule: 'after' };

@@ -158,6 +158,11 @@ export function subjects(a: Analysis): Subjects {
         continue;
       }
       if (loose === 0 && personNoun(n)) return { kind: 'pronoun', want: 'person' };
+      // "said Jordan's colleague, Rep. Thomas Massie": an owner is not the subject.
+      if (named && toks[named.j - 1]!.poss && toks[named.j]?.k === 'w' && !toks[named.j]!.cap) {
+        n = named.j - 1;
+        continue;
+      }
       if (named) return { kind: 'name', occ: named };
       const other = loose === 0 ? nonPerson(n, n + 4) : null;
       if (other) return other;
