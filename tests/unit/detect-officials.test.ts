@@ -211,6 +211,8 @@ describe('titles in other languages', () => {
     ['es', 'la vicepresidenta', 'La vicepresidenta Yolanda Durán viajó a Bruselas.', ['Yolanda Durán', 'vicepresidenta', ['vicepresidenta Yolanda Durán']]],
     ['pt', 'a level of government after the title', 'A deputada federal Tabata Lins (PSB-SP) votou contra.', ['Tabata Lins', 'deputada federal', ['deputada federal Tabata Lins']]],
     ['es', 'general after the title', 'El fiscal general Álvaro Gil dimitió.', ['Álvaro Gil', 'fiscal general', ['fiscal general Álvaro Gil']]],
+    ['es', 'a nationality after the title, then a comma', 'El presidente argentino, Javier Molina, viajó a Madrid.', ['Javier Molina', 'presidente argentino', ['Javier Molina']]],
+    ['es', 'a nationality after the title, then the name', 'El presidente francés Emmanuel Macrot llegó ayer.', ['Emmanuel Macrot', 'presidente francés', ['presidente francés Emmanuel Macrot']]],
     ['pt', 'a title whose complement is an acronym', 'O ministro do STF Alexandre de Morais determinou a prisão.', ['Alexandre de Morais', 'ministro do STF', ['ministro do STF Alexandre de Morais']]],
     ['pt', 'o vice-presidente', 'O vice-presidente Geraldo Alves discursou.', ['Geraldo Alves', 'vice-presidente', ['vice-presidente Geraldo Alves']]],
     ['en', 'elect', 'Vice-president elect Ana Torres watched.', ['Ana Torres', 'Vice-president elect', ['Vice-president elect Ana Torres']]],

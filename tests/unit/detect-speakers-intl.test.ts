@@ -81,6 +81,7 @@ describe('Spanish', () => {
     ['según X', 'Según Lucía Romero, el plan es «inviable».', 'Lucía Romero'],
     ['X dijo:', 'Andrés Castillo dijo: «Esto no ha terminado».', 'Andrés Castillo'],
     ['para X, …', 'Para el ministro de Economía, Luis Ferrer, la medida es «imprescindible».', 'Luis Ferrer'],
+    ['de acuerdo con X', 'De acuerdo con el fiscal Carlos Stern, la causa está «avanzada».', 'Carlos Stern'],
     ['X calificó … de «…»', 'El líder de la oposición, Alberto Nieto, calificó la norma de «indigna».', 'Alberto Nieto'],
     ['aseguró el dirigente', 'El líder del PP, Alberto Nieto, votó en contra. «Han vendido el país», aseguró el dirigente conservador.', 'Alberto Nieto'],
     ['X pidió «…»', 'La vicepresidenta Yolanda Durán pidió «responsabilidad» a todos los grupos.', 'Yolanda Durán'],

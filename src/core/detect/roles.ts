@@ -37,7 +37,7 @@ const WHO_VERBS = new Map(
 /** A party, "elect" or a level of government between a title and the name: "députée écologiste",
  *  "presidente eleito", "deputada federal". */
 const PARTY_ADJECTIVE =
-  /(?:iste|ista|istes|istas|ain|aine|ano|ana|ien|ienne)$|^(?:elect|electo|electa|eleito|eleita|élue?|federal|estadual|municipal|distrital|regional|nacional|provincial|general|geral|interino|interina|adjunto|adjunta|suplente)$/u;
+  /(?:iste|ista|istes|istas|ain|aine|ano|ana|ien|ienne|ino|ina|eiro|eira|ês|és|esa|ais|aise|eño|eña|ense)$|^(?:elect|electo|electa|eleito|eleita|élue?|federal|estadual|municipal|distrital|regional|nacional|provincial|general|geral|interino|interina|adjunto|adjunta|suplente)$/u;
 
 function valid(role: Role): boolean {
   return role.qualified && role.public;
@@ -134,7 +134,9 @@ function appositiveBefore(text: string, toks: readonly Token[], occ: NameOcc): F
     const m = titleAt(toks, k);
     if (!m || m.j > comma) continue;
     const gap = toks.slice(m.j, comma);
-    if (m.plural || (gap.length > 0 && !COMPLEMENT.has(gap[0]!.w))) continue;
+    // (A nationality or a party after a Romance title: "El presidente argentino, Javier Milei".)
+    const adjective = gap.length === 1 && !gap[0]!.cap && PARTY_ADJECTIVE.test(gap[0]!.w);
+    if (m.plural || (gap.length > 0 && !COMPLEMENT.has(gap[0]!.w) && !adjective)) continue;
     const role = rolePhrase(text, toks, m, comma);
     // "the chancellor, Rachel Reeves": the post of a head of state or of the treasury, made
     // unique by the article, needs no other qualifier.

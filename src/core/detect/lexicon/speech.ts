@@ -90,7 +90,7 @@ export const AUX = set(
 );
 
 /** Prepositions naming a source, token by token (the tokenizer splits the elision of "d’après"). */
-export const SOURCE_PREP = ['according to', 'selon', 'd’ après', "d' après", 'laut', 'nach angaben', 'según', 'segundo', 'de acordo com'];
+export const SOURCE_PREP = ['according to', 'selon', 'd’ après', "d' après", 'laut', 'nach angaben', 'según', 'de acuerdo con', 'segundo', 'de acordo com'];
 
 /** Word → value, from "word:value" pairs: a Map, so that no word finds Object.prototype ("constructor"). */
 function table<V extends string>(pairs: string): Map<string, V> {
