@@ -105,6 +105,11 @@ describe('appositives and clauses', () => {
     ]);
     expect(officials('The captain, Harry Kale, scored twice.')).toEqual([]);
   });
+  it('keeps an official who talks to a news outlet an official', () => {
+    expect(officials('The minister, Lucy Frears, told Sky News the rules were not fit for purpose.')).toEqual([
+      ['Lucy Frears', 'minister', ['Lucy Frears']],
+    ]);
+  });
   it('reads the nearer title when a complement holds one', () => {
     expect(officials('A spokesman for Senator Ray Dunn said the senator was recovering.')).toEqual([['Ray Dunn', 'Senator', ['Senator Ray Dunn']]]);
   });

@@ -143,7 +143,12 @@ function journalistAt(toks: readonly Token[], occ: NameOcc): boolean {
   const after = AFTER_CUE.has(cue) ? toks.slice(occ.j, occ.j + 5).map((t) => t.w).join(' ') : '';
   if (/^(?:has|had) the story|^report(?:s|ing|ed) from/u.test(after)) return true;
   // "Tom Hale, Channel 7 News": a name followed by a news outlet.
-  const outlet = cue === ',' && toks.slice(occ.j + 1, occ.j + 4).some((t) => OUTLET.some((o) => t.w.startsWith(o)));
+  // (The outlet's name is capitalised: not "Lucy Frazer, told Sky News".)
+  const outlet =
+    cue === ',' &&
+    toks.slice(occ.j + 1, occ.j + 4).some((t) => OUTLET.some((o) => t.w.startsWith(o))) &&
+    toks[occ.j + 1]!.k !== 'p' &&
+    (toks[occ.j + 1]!.cap || toks[occ.j + 1]!.caps || toks[occ.j + 1]!.k === 'n');
   if (outlet && /^, (?:[\p{L}.]+ ){0,2}(?:news|times|post|press)\b/u.test(after)) return true;
   return next !== undefined && next.t === ',' && toks.slice(occ.j + 1, occ.j + 4).some((t) => JOURNALIST.has(t.w));
 }
