@@ -216,6 +216,7 @@ describe('titles in other languages', () => {
     ['es', 'la vicepresidenta', 'La vicepresidenta Yolanda Durán viajó a Bruselas.', ['Yolanda Durán', 'vicepresidenta', ['vicepresidenta Yolanda Durán']]],
     ['pt', 'a level of government after the title', 'A deputada federal Tabata Lins (PSB-SP) votou contra.', ['Tabata Lins', 'deputada federal', ['deputada federal Tabata Lins']]],
     ['es', 'general after the title', 'El fiscal general Álvaro Gil dimitió.', ['Álvaro Gil', 'fiscal general', ['fiscal general Álvaro Gil']]],
+    ['fr', 'le chef de l’État, X', 'Le chef de l’État, Emmanuel Marcon, a appelé au calme.', ['Emmanuel Marcon', 'chef de l’État', ['Emmanuel Marcon']]],
     ['es', 'a nationality after the title, then a comma', 'El presidente argentino, Javier Molina, viajó a Madrid.', ['Javier Molina', 'presidente argentino', ['Javier Molina']]],
     ['es', 'a nationality after the title, then the name', 'El presidente francés Emmanuel Macrot llegó ayer.', ['Emmanuel Macrot', 'presidente francés', ['presidente francés Emmanuel Macrot']]],
     ['pt', 'a title whose complement is an acronym', 'O ministro do STF Alexandre de Morais determinou a prisão.', ['Alexandre de Morais', 'ministro do STF', ['ministro do STF Alexandre de Morais']]],

@@ -30,6 +30,7 @@ describe('French', () => {
     ['a déclaré le ministre, X', '« La sécurité d’abord », a déclaré le ministre de l’Intérieur, Gérald Morin.', 'Gérald Morin'],
     ['s’est félicité le titre, X', '« C’est une victoire pour la démocratie », s’est félicité le président du Sénat, Gérard Lambert.', 'Gérard Lambert'],
     ['X, appositive, a lui aussi réagi :', 'Jean-Luc Marchand, le chef de file des députés, a lui aussi réagi : « Ce gouvernement est mort-né. »', 'Jean-Luc Marchand'],
+    ['le chef de l’État a estimé', 'Le chef de l’État, Emmanuel Marcon, a appelé au calme. Le chef de l’État a estimé que « la République ne cédera pas ».', 'Emmanuel Marcon'],
     ['pour X, …', 'Pour le député Éric Vasseur, président de la commission des finances, ce budget est « insincère ».', 'Éric Vasseur'],
     ['pour une institution, …', 'Pour le gouvernement, il s’agit d’une « mesure de justice ».', 'gouvernement'],
   ])('%s', (_, text, speaker) => {

@@ -270,10 +270,9 @@ export function subjects(a: Analysis): Subjects {
     const named = nameAtEnd.get(k);
     if (named && named.j - named.i === 1 && demonym(named.i)) return { subject: { kind: 'pronoun', want: 'person' }, tok: named.i };
     if (ageNoun(k - 3)) return { subject: { kind: 'pronoun', want: 'person' }, tok: k - 3 };
-    if (named) {
-      const held = complement(nameStart(named), orgLike(named));
-      return held !== undefined ? held : { subject: { kind: 'name', occ: named }, tok: named.i };
-    }
+    // (A name in a complement may end a description: "le chef de l’État a estimé".)
+    const held = named ? complement(nameStart(named), orgLike(named)) : undefined;
+    if (named && held !== null) return held ?? { subject: { kind: 'name', occ: named }, tok: named.i };
     const o = orgAtEnd.get(k);
     if (o) {
       const held = complement(o[0], true);
@@ -288,7 +287,7 @@ export function subjects(a: Analysis): Subjects {
     }
     const p = pronounAt(toks, k);
     if (p) return { subject: { kind: 'pronoun', want: p }, tok: k };
-    for (let d = k; d >= Math.max(sentStart, k - 3); d--) {
+    for (let d = k; d >= Math.max(sentStart, k - 5); d--) {
       const desc = descriptionAt(a, d);
       if (desc && desc.end === k + 1) return { subject: { kind: 'desc', heads: desc.heads }, tok: d };
       const inst = institution(d, k + 1);

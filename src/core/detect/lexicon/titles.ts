@@ -51,6 +51,9 @@ export const MULTI_TITLES = [
   'chief constable', 'fire chief', 'vice president', 'first minister', 'home secretary', 'foreign secretary',
   'press secretary', 'premier ministre', 'première ministre', 'garde des sceaux', 'procureur de la république',
   'primer ministro', 'primera ministra', 'jefe de gobierno', 'primeiro ministro',
+  // Heads of state and government by description: "le chef de l’État, X", "el jefe del Estado".
+  'chef de l’ état', "chef de l' état", 'chef du gouvernement', 'jefe del estado', 'jefe de estado', 'chefe de estado',
+  'chefe do governo',
   'secretary general', 'secrétaire général', 'secrétaire générale', 'secretario general', 'secretaria general',
   'secretário geral', 'secretária geral',
   // British police ranks, written without periods: "Det Insp", "Det Ch Supt".
