@@ -120,6 +120,11 @@ describe('pronouns', () => {
       speakers('Mayor Tom Reyes opened the bridge.', 'The mayor, speaking to reporters, thanked the workers.', '“They did it in record time,” he said.'),
     ).toEqual(['Tom Reyes']);
   });
+  it('resolves a description with modifiers before the title ("The Liberal leader added")', () => {
+    expect(
+      speakers('Opposition Leader John Pesce said the response had been “too slow”. The Liberal leader added that residents deserved “better”.'),
+    ).toEqual(['John Pesce', 'John Pesce']);
+  });
   it('resolves "the governor" to the official named by an abbreviated title', () => {
     expect(speakers('Gov. Ray Tanner, a Democrat, said the state would help. “Our state will step up,” the governor said.')).toEqual(['Ray Tanner']);
   });
