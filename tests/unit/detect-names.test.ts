@@ -25,6 +25,8 @@ describe('person names', () => {
     ['possessive', 'It was Nina Shah’s idea.', ['Nina Shah']],
     ['an honorific left out', 'Mr. Ken Ito and Ms Rhea Das agreed.', ['Ken Ito', 'Rhea Das']],
     ['a title left out', 'Mayor Dana Whitlock and Sen. Carl Owens disagreed.', ['Dana Whitlock', 'Carl Owens']],
+    ['a capitalised company post left out', 'Boeing Chief Executive Dave Calloway resigned.', ['Dave Calloway']],
+    ['a particle that is also a number word', 'The club sacked Joost ten Brink on Monday.', ['Joost ten Brink']],
   ])('%s', (_, text, expected) => {
     expect(names(text)).toEqual(expected);
   });
@@ -55,8 +57,17 @@ describe('organisations', () => {
     ['head word before a complement', 'The Department of Health and the Committee on Ethics and Standards agreed.', ['Department of Health', 'Committee on Ethics and Standards']],
     ['a possessive owner split off', 'Parliament’s Joint Committee on Security met.', ['Parliament', 'Joint Committee on Security']],
     ['a person named Bill', 'Bill Turner voted for the Data Protection Bill.', ['Data Protection Bill']],
+    ['a title word in its complement', 'The Institute for Fiscal Studies published the figures.', ['Institute for Fiscal Studies']],
   ])('%s', (_, text, expected) => {
     expect(orgs(text)).toEqual(expected);
+  });
+  it.each([
+    ['a titled person of a force', 'Chief Constable Helen Marsh of Merseyside Police spoke first.', ['Helen Marsh'], ['Merseyside Police']],
+    ['a person of a club', 'Nancy Ortiz of the Sierra Club objected.', ['Nancy Ortiz'], ['Sierra Club']],
+    ['one organisation with "of" in it', 'The Royal College of Nursing objected.', [], ['Royal College of Nursing']],
+  ])('a person before "of" and an organisation: %s', (_, text, people, organisations) => {
+    expect(names(text)).toEqual(people);
+    expect(orgs(text)).toEqual(organisations);
   });
 });
 
@@ -77,6 +88,18 @@ describe('people', () => {
       ['Te Rangi Parore', 'Te Rangi Hemi Parore'],
       ['Te Rangi Hemi Parore', 'Te Rangi Hemi Parore'],
       ['Te Rangi', 'Te Rangi Hemi Parore'],
+    ]);
+  });
+  it('links a later form without the given names (double surnames)', () => {
+    expect(people('Andrés Manuel López Obrador habló.', 'Después López Obrador se fue.')).toEqual([
+      ['Andrés Manuel López Obrador', 'Andrés Manuel López Obrador'],
+      ['López Obrador', 'Andrés Manuel López Obrador'],
+    ]);
+  });
+  it('links a middle name by which one person alone is known', () => {
+    expect(people('Luiz Inácio Lula da Silva discursou.', 'Depois Lula saiu.')).toEqual([
+      ['Luiz Inácio Lula da Silva', 'Luiz Inácio Lula da Silva'],
+      ['Lula', 'Luiz Inácio Lula da Silva'],
     ]);
   });
   it('links a given name used alone', () => {

@@ -21,11 +21,15 @@ describe('title before the name', () => {
     ['Rep.', 'The bill was drafted by Rep. Ida Brooks last year.', ['Ida Brooks', 'Rep.', ['Rep. Ida Brooks']]],
     ['Gov.', 'Gov. Ray Tanner signed it.', ['Ray Tanner', 'Gov.', ['Gov. Ray Tanner']]],
     ['Lt. Gov.', 'Lt. Gov. Nina Shah chaired the session.', ['Nina Shah', 'Lt. Gov.', ['Lt. Gov. Nina Shah']]],
+    ['Brig. Gen.', 'Brig. Gen. Pat Rider told reporters the strikes were precise.', ['Pat Rider', 'Brig. Gen.', ['Brig. Gen. Pat Rider']]],
+    ['Cpl.', 'Cpl. Jake Moss died in the attack.', ['Jake Moss', 'Cpl.', ['Cpl. Jake Moss']]],
+    ['initials without periods', 'Gov. JB Prentiss signed it. Prentiss left.', ['JB Prentiss', 'Gov.', ['Gov. JB Prentiss', 'Prentiss']]],
     ['Supt.', 'Supt. Glen Marsh closed the district.', ['Glen Marsh', 'Supt.', ['Supt. Glen Marsh']]],
     ['Gen.', 'The troops were led by Gen. Omar Saleh.', ['Omar Saleh', 'Gen.', ['Gen. Omar Saleh']]],
     ['Ald.', 'Ald. Rosa Vega opposed the rezoning.', ['Rosa Vega', 'Ald.', ['Ald. Rosa Vega']]],
     ['multiword title', 'Prime Minister Anil Rao flew home.', ['Anil Rao', 'Prime Minister', ['Prime Minister Anil Rao']]],
     ['a board’s chair', 'Federal Reserve Chair Nora Quist said rates would hold.', ['Nora Quist', 'Federal Reserve Chair', ['Federal Reserve Chair Nora Quist']]],
+    ['the Fed’s chair', 'Fed Chair Nora Quist said rates would hold.', ['Nora Quist', 'Fed Chair', ['Fed Chair Nora Quist']]],
     ['a British police rank without periods', 'Det Insp Sarah Lowe led the inquiry.', ['Sarah Lowe', 'Det Insp', ['Det Insp Sarah Lowe']]],
     ['Treasurer', 'Treasurer Owen Marsh will release the budget next month.', ['Owen Marsh', 'Treasurer', ['Treasurer Owen Marsh']]],
     ['a county office', 'County Coroner Ruth Ellis confirmed the cause of death.', ['Ruth Ellis', 'County Coroner', ['County Coroner Ruth Ellis']]],
@@ -84,6 +88,47 @@ describe('appositives and clauses', () => {
   it('reads a legislator from a party tag', () => {
     expect(officials('Tammy Ruiz, D-Ore., voted no.')).toEqual([['Tammy Ruiz', 'legislator', ['Tammy Ruiz']]]);
   });
+  it('reads a title before a name with post-nominal letters', () => {
+    expect(officials('Prosecutor Jane Cartwright KC opened the case.')).toEqual([['Jane Cartwright', 'Prosecutor', ['Prosecutor Jane Cartwright']]]);
+  });
+  it('reads a post written after the name', () => {
+    expect(officials('Tom Hallam MP said the bill was dead. Mr Hallam later resigned.')).toEqual([['Tom Hallam', 'MP', ['Tom Hallam', 'Mr Hallam']]]);
+  });
+  it('reads a role before a comma and a name with an honorific', () => {
+    expect(officials('The Liberal Democrat leader, Sir Ed Dacre, called for action.')).toEqual([
+      ['Ed Dacre', 'Liberal Democrat leader', ['Sir Ed Dacre']],
+    ]);
+  });
+  it('reads "the chancellor, X" in lower case as a post the article makes unique', () => {
+    expect(officials('The chancellor, Rachel Reed, said the budget would fix the foundations.')).toEqual([
+      ['Rachel Reed', 'chancellor', ['Rachel Reed']],
+    ]);
+    expect(officials('The captain, Harry Kale, scored twice.')).toEqual([]);
+  });
+  it('keeps an official who talks to a news outlet an official', () => {
+    expect(officials('The minister, Lucy Frears, told Sky News the rules were not fit for purpose.')).toEqual([
+      ['Lucy Frears', 'minister', ['Lucy Frears']],
+    ]);
+  });
+  it('reads the nearer title when a complement holds one', () => {
+    expect(officials('A spokesman for Senator Ray Dunn said the senator was recovering.')).toEqual([['Ray Dunn', 'Senator', ['Senator Ray Dunn']]]);
+  });
+  it('reads a state body’s head as an official', () => {
+    expect(officials('Tom Vance, director of the National Hurricane Center, urged residents to leave.')).toEqual([
+      ['Tom Vance', 'director of the National Hurricane Center', ['Tom Vance']],
+    ]);
+  });
+  it('reads a party tag whose state is written in initials', () => {
+    expect(officials('The measure passed. Ellen Vasquez, D-N.M., voted against it.')).toEqual([['Ellen Vasquez', 'legislator', ['Ellen Vasquez']]]);
+  });
+  it('reads a relative clause after a party tag with a period', () => {
+    expect(officials('Tom Greer, D-Ill., who chairs the House Oversight Committee, declined to comment.')).toEqual([
+      ['Tom Greer', 'chair of House Oversight Committee', ['Tom Greer']],
+    ]);
+    expect(officials('Tom Greer, R-S.C., who chairs the House Oversight Committee, declined to comment.')).toEqual([
+      ['Tom Greer', 'chair of House Oversight Committee', ['Tom Greer']],
+    ]);
+  });
   it('gives a plural title to each name it introduces', () => {
     expect(officials('Cabinet ministers Anna Pohl and Victor Sarr resigned.')).toEqual([
       ['Anna Pohl', 'Cabinet minister', ['Cabinet ministers Anna Pohl']],
@@ -132,6 +177,14 @@ describe('not officials', () => {
     ['a title with no name', 'The mayor and the governor met.'],
     ['a charity’s director', 'Ana Pires, country director for Relief Now, said the camps were full.'],
     ['a campaign group’s spokesman', 'A spokesman for Green Future, Tom Ade, denied it.'],
+    ['a private centre’s president', 'Nora Fink, president of the Center for Reproductive Rights, welcomed the ruling.'],
+    ['a think tank’s director', 'Laura Kemp, director of the Institute for Fiscal Studies, said the figures were worrying.'],
+    ['a professional association’s president', 'Andrea Lowe, president of the American Medical Association, objected.'],
+    ['a German industry association’s president', 'Siegfried Rauch, Präsident des Bundesverbands der Deutschen Industrie, warnte.'],
+    ['a team’s leader, in Spanish', 'El líder del equipo, Juan Pérez, habló con la prensa.'],
+    ['a capitalised chief executive', 'Boeing Chief Executive Dave Calloway resigned on Monday.'],
+    ['a market strategist', 'Sam Stovers, chief investment strategist at CFRA Research, expects more losses.'],
+    ['a German company’s chief', 'Konzernchef Ola Berger und VW-Chef Oliver Baum schwiegen.'],
   ])('%s', (_, text) => {
     expect(officials(text)).toEqual([]);
   });
@@ -148,6 +201,9 @@ describe('titles in other languages', () => {
     ['de', 'Bundeskanzlerin', 'Bundeskanzlerin Angela Weber reiste nach Rom.', ['Angela Weber', 'Bundeskanzlerin', ['Bundeskanzlerin Angela Weber']]],
     ['de', 'compound minister', 'Innenminister Horst Lange widersprach.', ['Horst Lange', 'Innenminister', ['Innenminister Horst Lange']]],
     ['de', 'Bürgermeister', 'Bürgermeister Peter Kurz eröffnete die Brücke.', ['Peter Kurz', 'Bürgermeister', ['Bürgermeister Peter Kurz']]],
+    ['de', 'a party’s chief', 'CDU-Chef Franz Merkt sprach von einem Fehler.', ['Franz Merkt', 'CDU-Chef', ['CDU-Chef Franz Merkt']]],
+    ['de', 'a parliamentary group’s chief', 'Die Grünen-Fraktionschefin Katrin Dörr widersprach.', ['Katrin Dörr', 'Grünen-Fraktionschefin', ['Grünen-Fraktionschefin Katrin Dörr']]],
+    ['de', 'a head of government', 'Regierungschef Viktor Orsi reiste nach Brüssel.', ['Viktor Orsi', 'Regierungschef', ['Regierungschef Viktor Orsi']]],
     ['es', 'el presidente', 'El presidente Andrés Vidal viajó a Lima.', ['Andrés Vidal', 'presidente', ['presidente Andrés Vidal']]],
     ['es', 'la alcaldesa', 'La alcaldesa Rosa Jiménez inauguró el parque.', ['Rosa Jiménez', 'alcaldesa', ['alcaldesa Rosa Jiménez']]],
     ['es', 'la ministra de …', 'La ministra de Hacienda, María Soto, presentó el plan.', ['María Soto', 'ministra de Hacienda', ['María Soto']]],
@@ -156,7 +212,17 @@ describe('titles in other languages', () => {
     ['pt', 'o senador', 'O senador Otto Reis discursou.', ['Otto Reis', 'senador', ['senador Otto Reis']]],
     ['pt', 'ex-', 'Ele visitou o ex-presidente Luiz Carvalho.', ['Luiz Carvalho', 'ex-presidente', ['ex-presidente Luiz Carvalho']]],
     ['pt', 'eleito', 'O presidente eleito Jorge Amaral falou.', ['Jorge Amaral', 'presidente eleito', ['presidente eleito Jorge Amaral']]],
+    ['es', 'el líder de …', 'El líder del PP, Alberto Nieto, votó en contra.', ['Alberto Nieto', 'líder del PP', ['Alberto Nieto']]],
+    ['es', 'la vicepresidenta', 'La vicepresidenta Yolanda Durán viajó a Bruselas.', ['Yolanda Durán', 'vicepresidenta', ['vicepresidenta Yolanda Durán']]],
+    ['pt', 'a level of government after the title', 'A deputada federal Tabata Lins (PSB-SP) votou contra.', ['Tabata Lins', 'deputada federal', ['deputada federal Tabata Lins']]],
+    ['es', 'general after the title', 'El fiscal general Álvaro Gil dimitió.', ['Álvaro Gil', 'fiscal general', ['fiscal general Álvaro Gil']]],
+    ['fr', 'le chef de l’État, X', 'Le chef de l’État, Emmanuel Marcon, a appelé au calme.', ['Emmanuel Marcon', 'chef de l’État', ['Emmanuel Marcon']]],
+    ['es', 'a nationality after the title, then a comma', 'El presidente argentino, Javier Molina, viajó a Madrid.', ['Javier Molina', 'presidente argentino', ['Javier Molina']]],
+    ['es', 'a nationality after the title, then the name', 'El presidente francés Emmanuel Macrot llegó ayer.', ['Emmanuel Macrot', 'presidente francés', ['presidente francés Emmanuel Macrot']]],
+    ['pt', 'a title whose complement is an acronym', 'O ministro do STF Alexandre de Morais determinou a prisão.', ['Alexandre de Morais', 'ministro do STF', ['ministro do STF Alexandre de Morais']]],
+    ['pt', 'o vice-presidente', 'O vice-presidente Geraldo Alves discursou.', ['Geraldo Alves', 'vice-presidente', ['vice-presidente Geraldo Alves']]],
     ['en', 'elect', 'Vice-president elect Ana Torres watched.', ['Ana Torres', 'Vice-president elect', ['Vice-president elect Ana Torres']]],
+    ['fr', 'a title after a name and a comma, with its own name', 'Interrogé sur France Inter, le Premier ministre Michel Barrot a répondu que rien n’était décidé.', ['Michel Barrot', 'Premier ministre', ['Premier ministre Michel Barrot']]],
   ])('%s: %s', (lang, _, text, expected) => {
     expect(officialsIn(lang, text)).toEqual([expected]);
   });

@@ -44,6 +44,17 @@ describe('terms', () => {
 });
 
 describe('speech', () => {
+  it('reads German short words with a noun as speech, and a quoted name before a hyphen as a term', () => {
+    const quotes = detectQuotes(joinParagraphs(['Ministerpräsident Markus Lenz sagte der „Bild“-Zeitung, die Koalition sei „am Ende“.'], 'de'));
+    expect(quotes.map((q) => [q.text, q.kind, q.speaker])).toEqual([
+      ['Bild', 'term', null],
+      ['am Ende', 'speech', 'Markus Lenz'],
+    ]);
+  });
+  it('takes a German noun said by someone named for a word of theirs', () => {
+    const [q] = detectQuotes(joinParagraphs(['CDU-Chef Franz Merkt sprach von einem „Offenbarungseid“.'], 'de'));
+    expect(q).toMatchObject({ text: 'Offenbarungseid', kind: 'speech', speaker: 'Franz Merkt' });
+  });
   it.each([
     ['a full sentence', '“The budget is balanced for the first time in a decade,” the governor said.', 'The budget is balanced for the first time in a decade,'],
     ['a fragment after said', 'The coach said the loss was “unacceptable” and left.', 'unacceptable'],
@@ -54,6 +65,7 @@ describe('speech', () => {
     ['a question', '“Who pays for this?” asked one resident.', 'Who pays for this?'],
     ['a complement, not a modifier', 'A flood that was described as “historic” left the town in ruins.', 'historic'],
     ['a short sentence of its own', 'The vote was close. “We lost.” The rest was silence.', 'We lost.'],
+    ['a fragment of short lower-case words', 'Independent MP Alana Reece said voters in her seat were “fed up”.', 'fed up'],
   ])('%s', (_, text, quote) => {
     expect(kinds(text)).toEqual([[quote, 'speech']]);
   });

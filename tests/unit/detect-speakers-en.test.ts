@@ -44,6 +44,20 @@ describe('attribution patterns', () => {
     ['a description, then a title and the name between commas', 'The former linebacker, Assemblymember Joel Okafor, said he missed the “sound of the crowd”.', 'Joel Okafor'],
     ['a trade written before the name as a title', 'Nurse Emily Tran, 29, said she was “exhausted”.', 'Emily Tran'],
     ['a participle', 'Councillor Ruth Amos shared the letter online, saying “this is not over”.', 'Ruth Amos'],
+    ['X, a party tag with a state in initials, called', 'The vote was close. Ellen Vasquez, D-N.M., called the measure “a betrayal of working families.”', 'Ellen Vasquez'],
+    ['X accused … of “…”', 'Shadow home secretary Carl Pryor accused the government of “dithering”.', 'Carl Pryor'],
+    ['X labelled … “…”', 'Greens leader Adam Bandy labelled the decision “a cop-out”.', 'Adam Bandy'],
+    ['X dismissed … as “…”', 'Premier Ann Walsh dismissed the report as “a hatchet job”.', 'Ann Walsh'],
+    ['X with post-nominal letters said', 'Prosecutor Jane Cartwright KC said the victims had been “terrified”.', 'Jane Cartwright'],
+    ['X with post-nominal letters, an appositive, said', 'Ann Leung OBE, a charity founder, said she was “honoured”.', 'Ann Leung'],
+    ['a long subject after the quote', 'Sen. Jo Fetter spoke first. “We will not back down,” Rep. Jim Jardine, R-Ohio, the chairman of the House Judiciary Committee, said in a statement.', 'Jim Jardine'],
+    ['said an owner’s colleague, X', 'Rep. Jim Jardine spoke first. “It’s a tragedy,” said Jardine’s colleague, Rep. Tom Massey.', 'Tom Massey'],
+    ['X on a day called', 'Commerce Secretary Gina Ramos on Wednesday called the tariffs “a necessary step.”', 'Gina Ramos'],
+    ['X late last week said', 'Tom Ruiz late last week said the deal was “dead”.', 'Tom Ruiz'],
+    ['X (party) said', 'State Rep. Dana Holt (R) said the bill was “a solution in search of a problem”.', 'Dana Holt'],
+    ['X of a place said', 'Sen. Ann Reyes of Maine said she was “disappointed but not surprised.”', 'Ann Reyes'],
+    ['a titled X of an organisation said', 'Chief Constable Helen Marsh of Merseyside Police said officers had faced “unprecedented” violence.', 'Helen Marsh'],
+    ['X of an organisation said', 'Nancy Ortiz of the Sierra Club said the plan was “a step backwards”.', 'Nancy Ortiz'],
     ['a statement from an organisation', '“We regret the delay,” according to a statement from the Ministry of Health.', 'Ministry of Health'],
   ])('%s', (_, text, speaker) => {
     expect(speakers(text)).toEqual([speaker]);
@@ -68,6 +82,8 @@ describe('organisations', () => {
     ['named, reported', 'The White House said the visit was “productive and frank”.', 'White House'],
     ['a common noun', 'The government said the tax was “temporary”.', 'government'],
     ['according to police', 'According to police, the man was “known to officers”.', 'police'],
+    ['a spokesperson for it, before the verb', 'A spokesperson for Northwind said the outage was “fully resolved”.', 'Northwind'],
+    ['a spokesperson for it, after the verb', '“The outage is resolved,” said a spokesperson for the Department of Energy.', 'Department of Energy'],
   ])('%s', (_, text, speaker) => {
     expect(speakers(text)).toEqual([speaker]);
   });
@@ -104,6 +120,14 @@ describe('pronouns', () => {
       speakers('Mayor Tom Reyes opened the bridge.', 'The mayor, speaking to reporters, thanked the workers.', '“They did it in record time,” he said.'),
     ).toEqual(['Tom Reyes']);
   });
+  it('resolves a description with modifiers before the title ("The Liberal leader added")', () => {
+    expect(
+      speakers('Opposition Leader John Pesce said the response had been “too slow”. The Liberal leader added that residents deserved “better”.'),
+    ).toEqual(['John Pesce', 'John Pesce']);
+  });
+  it('resolves "the governor" to the official named by an abbreviated title', () => {
+    expect(speakers('Gov. Ray Tanner, a Democrat, said the state would help. “Our state will step up,” the governor said.')).toEqual(['Ray Tanner']);
+  });
   it('never resolves a pronoun to a reporter', () => {
     expect(
       speakers('Fire chief Paul Grady spoke at noon.', 'Channel 4 reporter Sam Lowe has the story.', '“We lost two engines,” he said.'),
@@ -122,6 +146,28 @@ describe('pronouns', () => {
   });
   it('never resolves a pronoun to the byline', () => {
     expect(speakers('By Kevin Marsh', 'The bridge reopened on Monday.', '“It was worth the wait,” he said.')).toEqual([null]);
+  });
+});
+
+describe('a nationality standing for the person named before', () => {
+  it('resolves "said the Portuguese" and "The Egyptian added:"', () => {
+    expect(
+      speakers(
+        'Fulham boss Mario Sousa praised his players. “I’m very proud,” said the Portuguese.',
+        'Karim Mansour, who scored twice, described the atmosphere as “incredible”. The Egyptian added: “Anfield is special.”',
+      ),
+    ).toEqual(['Mario Sousa', 'Karim Mansour', 'Karim Mansour']);
+  });
+  it('resolves an age ("says the 52-year-old", "The 71-year-old said") to the person named before', () => {
+    expect(
+      speakers(
+        'For Maria Gonzalo, the closure was personal. “My father worked there for 30 years,” says the 52-year-old, who runs a bakery.',
+        'Rosa Peel spoke next. The 71-year-old said the plan was “a disgrace”.',
+      ),
+    ).toEqual(['Maria Gonzalo', 'Rosa Peel']);
+  });
+  it('keeps "the Vatican" an organisation', () => {
+    expect(speakers('The Vatican said the visit was “fruitful”.')).toEqual(['Vatican']);
   });
 });
 
@@ -148,13 +194,42 @@ describe('continuation', () => {
   });
 });
 
+describe('journalists', () => {
+  it('never resolves a pronoun to a broadcaster’s journalist', () => {
+    expect(
+      speakers('The chancellor, Rachel Reed, spoke on Sunday. Speaking to the BBC’s Laura Kessler, she said: “We will not return to austerity.”'),
+    ).toEqual(['Rachel Reed']);
+  });
+});
+
 describe('abstaining', () => {
+  it('does not reach past someone unnamed who spoke in between', () => {
+    expect(
+      speakers(
+        'Det Insp Lisa Moreton said after the hearing: “Today’s sentence sends a clear message.”',
+        'Outside court, the victim’s mother said she felt “relieved”. “It has been a nightmare,” she said.',
+        '“We can start to heal now.”',
+      ),
+    ).toEqual(['Lisa Moreton', null, null, null]);
+  });
+  it('reaches past someone unnamed whom the pronoun cannot be', () => {
+    expect(
+      speakers('Mayor Ann Leeming visited the scene.', 'The victim’s father said he was “relieved”. “We will rebuild,” she said.'),
+    ).toEqual([null, 'Ann Leeming']);
+  });
   it.each([
     ['an unnamed official', '“The talks are dead,” a senior official said.'],
     ['a source that is no one', 'The rules cover “any device used for recording”, according to the guidance notes.'],
     ['a document', 'The report says the dam was “poorly maintained for decades”.'],
     ['a quote with no attribution in the middle of a sentence', 'The song “Blue Water Line” was played at the rally.'],
     ['a colon after a sentence about a thing', 'The sign on the clinic door was simple: “Closed until further notice.”'],
+    ['a company named in a complement', 'The chief executive of Northwind said the company was “deeply committed” to privacy.'],
+    ['a person named in a complement, before the verb', 'A lawyer for Marcus Webb said his client was “completely innocent”.'],
+    ['a person named in a complement, subject after the quote', '“He is innocent,” a lawyer for Marcus Webb said.'],
+    ['an owner after the verb', '“The case is closed,” said Jardine’s lawyer.'],
+    ['a person named in a complement, after the verb', '“The case is closed,” said a lawyer for Marcus Webb.'],
+    ['a relative named in a complement', 'The daughter of Edna Price said she was “overwhelmed” by the support.'],
+    ['a person close to someone', 'A source close to Governor Ray Dunn said the talks were “cordial”.'],
   ])('%s', (_, text) => {
     expect(speakers(text)).toEqual([null]);
   });

@@ -8,10 +8,12 @@
  *   4. reported speech:  X said it was "distressing"  (the nearest verb of saying with a subject)
  *   5. passive:          described as "reckless" by X
  *   6. a colon after a sentence opening on a person:  X was blunt: "…"
+ *   7. whose view (French, Spanish, Portuguese):  Pour X, c'est « … » / Para X, …
  */
 import type { Analysis } from './analysis';
 import { AUX, OBJECT_PRONOUN } from './lexicon/speech';
-import { set, STOP } from './lexicon/words';
+import { DETERMINER, set, STOP } from './lexicon/words';
+import { titleAt } from './titles';
 import type { Subject, Subjects } from './subjects';
 import type { Token } from './tokens';
 import { pronounAt, sourcePrepAt, speechVerbAt } from './verbs';
@@ -33,6 +35,13 @@ const SUBJECT_REACH = 10;
 const PASSIVE = set('was were been be is are being été wurde wurden fue foi');
 const AGENT = set('by par von por pelo pela');
 const ADVERB = set('never not also often widely pas nicht');
+/** Spanish and Portuguese verbs in the third person plural: dijeron, explicaron, afirman, disseram, afirmam. */
+const PLURAL_VERB = /(?:ron|ram|an|am)$/u;
+const REFLEXIVE = set("s’ s' se");
+const ETRE = set('est sont');
+/** "Pour X, …", "Para X, …": whose view a sentence gives. */
+const FOR_VIEW = set('pour para');
+const ROMANCE = set('fr es pt');
 
 export function attribute(a: Analysis, find: Subjects, qi: number): Attribution | null {
   const { toks } = a;
@@ -106,6 +115,17 @@ export function attribute(a: Analysis, find: Subjects, qi: number): Attribution 
     if (s) return { ...s, rule: 'reported' };
     unnamed ??= none(v, 'reported');
   }
+  // 7. "Pour le député Éric Coquerel, ce budget est « insincère »": in French, Spanish and
+  //    Portuguese a sentence opening on "for X," gives X's view.
+  if (!unnamed && FOR_VIEW.has(toks[sentStart]!.w) && ROMANCE.has(a.lang)) {
+    const object = OBJECT_PRONOUN.get(toks[sentStart + 1]?.w ?? '');
+    const subject = object ? ({ kind: 'pronoun', want: object } as const) : find.after(sentStart + 1, 6);
+    let comma = sentStart + 1;
+    while (comma < qa && toks[comma]!.t !== ',' && toks[comma]!.q < 0) comma++;
+    if (subject && subject.kind !== 'none' && toks[comma]?.t === ',' && comma - sentStart <= SUBJECT_REACH + 4) {
+      return { subject, tok: sentStart + 1, rule: 'source' };
+    }
+  }
   // 6. A colon closing a sentence that opens on a person, without a verb of saying: "Ann Lee was
   //    blunt: “…”", "Katharina Dröge warf der Regierung Wortbruch vor: „…“".
   if (!unnamed && toks[qa - 1]?.t === ':') {
@@ -113,6 +133,15 @@ export function attribute(a: Analysis, find: Subjects, qi: number): Attribution 
     if (subject && (subject.kind === 'name' || subject.kind === 'pronoun' || subject.kind === 'desc')) return { subject, tok: sentStart, rule: 'colon' };
   }
   return unnamed;
+
+  /** Are tokens [from, to) titles and their capitalised qualifiers only ("AfD-Chefin", "der Minister")? */
+  function onlyTitles(from: number, to: number): boolean {
+    for (let n = from; n < to; n++) {
+      const t = toks[n]!;
+      if (!t.cap && !t.caps && !DETERMINER.has(t.w) && !titleAt(toks, n)) return false;
+    }
+    return true;
+  }
 
   /** "was described", "were never officially confirmed". */
   function isPassive(v: number): boolean {
@@ -134,6 +163,8 @@ export function attribute(a: Analysis, find: Subjects, qi: number): Attribution 
 
   /** "…," said X / "…," X said / "…", a-t-il dit / "…", so X. */
   function afterQuote(k: number): Attribution | null {
+    // "…», s’est félicité X": a reflexive verb's pronoun and auxiliary.
+    if (REFLEXIVE.has(toks[k]!.w) && ETRE.has(toks[k + 1]?.w ?? '') && speechVerbAt(toks, k + 2) >= 0) k += 2;
     const ref = toks[k]!;
     const prep = sourcePrepAt(toks, k);
     if (prep >= 0 || (ref.w === 'so' && a.lang === 'de')) {
@@ -154,17 +185,21 @@ export function attribute(a: Analysis, find: Subjects, qi: number): Attribution 
       // "«…», dijo." — a verb with no subject: whoever the text is about; but "…", acrescentou
       // o comandante: someone the article does not name here.
       if (!next || next.sent !== ref.sent || next.k === 'p') {
+        // "«…», explicaron": a plural verb, people the article does not name here; abstain.
+        if ((a.lang === 'es' || a.lang === 'pt') && PLURAL_VERB.test(toks[verbEnd]!.w)) return none(k, 'after');
         return { subject: { kind: 'pronoun', want: 'any' }, tok: k, rule: 'after' };
       }
       return none(k, 'after');
     }
-    // "…", falou Tite: a word and a name after the quote read as an attribution whatever the verb.
-    const named = ref.k === 'w' && !ref.cap && !STOP.has(ref.w) ? find.after(k + 1, 1) : null;
-    if (named?.kind === 'name' && toks[named.occ.j]?.sent === ref.sent) {
+    // "…", falou Tite: a word and a name after the quote read as an attribution whatever the verb;
+    // titles may stand between ("„…“, kündigte AfD-Chefin Alice Weidel an").
+    const named = ref.k === 'w' && !ref.cap && !STOP.has(ref.w) ? find.after(k + 1, 4) : null;
+    if (named?.kind === 'name' && toks[named.occ.j]?.sent === ref.sent && onlyTitles(k + 1, named.occ.i)) {
       return { subject: named, tok: k + 1, rule: 'after' };
     }
     // Subject first: "…," X said / "…," her mother, Rosa, said / "…," she told reporters.
-    for (let n = k; n < k + 12 && inSentence(n, ref); n++) {
+    // (Room for a title, a party tag and an appositive: "…," Rep. Jim Jordan, R-Ohio, the chairman of…, said.)
+    for (let n = k; n < k + 24 && inSentence(n, ref); n++) {
       const t = toks[n]!;
       if (t.q >= 0 || (t.k === 'p' && t.t !== ',' && t.t !== '’')) break;
       if (speechVerbAt(toks, n) >= 0) return { subject: find.within(k, n) ?? { kind: 'none' }, tok: k, rule: 'after' };

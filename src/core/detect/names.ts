@@ -196,6 +196,7 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     }
     parts.push([s, j]);
     const split = parts.map(([a, b]) => part(a, b, parts.length > 1));
+    if (parts.length === 1 && (split[0] === 'org' || split[0] === null) && personOfOrg(i, j)) return;
     if (split.some((p) => p === 'org' || p === null)) {
       if (isOrgRun(i, j)) addOrg(i, j);
       // "Labour MP Diane Abbott and Conservative leader…": the run stops at a lone word that begins
@@ -206,6 +207,27 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
       return;
     }
     for (const p of split) if (p !== 'org' && p !== null) addName(p.i, p.j, p.honorific);
+  }
+
+  /**
+   * "Chief Constable Ann Kerr of Merseyside Police", "Nancy Ortiz of the Sierra Club": a person
+   * named before "of" and an organisation. The name must be two words or more, or come after a
+   * title or an honorific, with no head word of its own ("Royal College of Nursing" is one
+   * organisation), and what follows must be an organisation ("American Academy of Pediatrics" is one too).
+   */
+  function personOfOrg(i: number, j: number): boolean {
+    for (let k = i + 2; k < j - 1; k++) {
+      if (toks[k]!.w !== 'of' || toks[k]!.cap) continue;
+      const p = part(i, k, false);
+      if (!p || p === 'org' || isOrgRun(i, k) || !isOrgRun(k + 1, j)) return false;
+      if (p.j - p.i < 2 && p.honorific < 0 && p.i === i) return false;
+      const before = names.length;
+      addName(p.i, p.j, p.honorific);
+      if (names.length === before) return false;
+      classify(k + 1, j);
+      return true;
+    }
+    return false;
   }
 
   /** An organisation ends with its head word ("Food Safety Agency") or puts it before a
@@ -225,6 +247,8 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     let start = i;
     let honorific = -1;
     for (let k = i; k < j; k++) {
+      // A title word in an organisation's complement is part of its name: "Institute for Fiscal Studies".
+      if (k > i && ORG_CONNECTOR.has(toks[k - 1]!.w) && !toks[k - 1]!.cap) continue;
       const m = titleAt(toks, k);
       // An honorific; a one-letter one ("M.") only first, not "Donald M. Carter"'s initial.
       const h = toks[k]!.w.length > 1 || k === i ? HONORIFIC.get(toks[k]!.w) : undefined;
@@ -254,9 +278,13 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
   }
 
   function addName(i: number, j: number, honorific: number): void {
-    // A party or agency acronym before a name is no part of it ("le PS Hugo de la Cruz").
-    while (i < j && (!capital(toks[i]!) || toks[i]!.caps)) i++;
+    // A party or agency acronym before a name is no part of it ("le PS Hugo de la Cruz"); but
+    // after a title or an honorific, two capitals before a surname are initials ("Gov. JB Pritzker").
+    const initials = j - i === 2 && toks[i]!.caps && toks[i]!.t.length === 2 && toks[i + 1]!.cap && (honorific >= 0 || titleEndsAt(i));
+    while (i < j && !initials && (!capital(toks[i]!) || toks[i]!.caps)) i++;
     while (j > i && !capital(toks[j - 1]!)) j--;
+    // Post-nominal letters are no part of the name: "Jane Carter KC", "Tom Hale MP", "Ann Lee OBE".
+    while (j > i + 2 && toks[j - 1]!.caps && !ROMAN.test(toks[j - 1]!.t)) j--;
     // "Chevron CEO Mike Wirth": an acronym inside the run (a company's post) ends what precedes
     // the name, when a name of two words or more follows it.
     for (let k = j - 3; k > i; k--) {
@@ -267,9 +295,9 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     if (i >= j) return;
     const words = toks.slice(i, j);
     const notName = (t: Token): boolean =>
-      (t.caps && !ROMAN.test(t.t)) ||
+      (t.caps && !ROMAN.test(t.t) && !(initials && t === words[0])) ||
       CALENDAR.has(t.w) ||
-      NUMBER.has(t.w) ||
+      (t.cap && NUMBER.has(t.w)) ||
       (capital(t) && STOP.has(t.w) && !NAME_PARTICLE.has(t.w) && !articleInName(words.indexOf(t) + i));
     if (words.some(notName)) return;
     const first = words[0]!;
@@ -283,6 +311,12 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     const occ: NameOcc = { i, j, text: text.slice(first.s, nameEnd(last)), words: words.map((t) => t.w), gender, honorific };
     names.push(occ);
     if (opens) opening.add(occ);
+  }
+
+  /** Does a title end right before token k ("Gov." before "JB Pritzker")? */
+  function titleEndsAt(k: number): boolean {
+    for (let t = k - 1; t >= 0 && t >= k - 3; t--) if (titleAt(toks, t)?.j === k) return true;
+    return false;
   }
 
   function addOrg(i: number, j: number): void {

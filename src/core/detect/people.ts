@@ -54,6 +54,11 @@ function sameName(a: readonly string[], b: readonly string[]): boolean {
   return ga === gb || (isInitial(ga) && gb.startsWith(ga[0]!)) || (isInitial(gb) && ga.startsWith(gb[0]!));
 }
 
+/** "López Obrador" after "Andrés Manuel López Obrador": a later short form, the given names left out. */
+function endsWith(long: readonly string[], short: readonly string[]): boolean {
+  return short.length < long.length && short.every((w, k) => long[long.length - short.length + k] === w);
+}
+
 export function groupPeople(toks: readonly Token[], names: readonly NameOcc[]): People {
   const persons: Person[] = [];
   const of = new Map<NameOcc, Person>();
@@ -75,7 +80,7 @@ export function groupPeople(toks: readonly Token[], names: readonly NameOcc[]): 
   // Full names first, in document order, so that later short forms find them.
   for (const occ of names) {
     if (occ.words.length < 2) continue;
-    const p = persons.find((q) => q.words.length > 1 && sameName(q.words, occ.words)) ?? create(occ);
+    const p = persons.find((q) => q.words.length > 1 && (sameName(q.words, occ.words) || endsWith(q.words, occ.words))) ?? create(occ);
     if (occ.words.length > p.words.length) {
       p.words = occ.words;
       p.full = occ.text;
@@ -94,9 +99,12 @@ export function groupPeople(toks: readonly Token[], names: readonly NameOcc[]): 
       if (recent) of.set(occ, recent);
       continue;
     }
+    // "Lula" for "Luiz Inácio Lula da Silva": a middle name by which one person alone is known.
+    const byMiddle = bySurname.length + byGiven.length === 0 ? full.filter((p) => p.words.indexOf(w) > 0) : [];
     const p =
       bySurname[0] ??
       (byGiven.length === 1 ? byGiven[0] : undefined) ??
+      (byMiddle.length === 1 ? byMiddle[0] : undefined) ??
       persons.find((q) => q.words.length === 1 && q.words[0] === w) ??
       create(occ);
     link(occ, p);
@@ -115,6 +123,8 @@ function lastMentioned(candidates: readonly Person[], occ: NameOcc): Person | un
   return best;
 }
 
+/** Broadcasters and agencies whose possessive before a name makes it a journalist's. */
+const BROADCASTER = new Set('bbc itv cnn nbc cbs abc fox npr pbs msnbc cnbc sky reuters afp bloomberg rte sbs'.split(' '));
 /** The first words of "has the story", "reports from", ", Channel 7 News". */
 const AFTER_CUE = new Set(['has', 'had', 'reports', 'reporting', 'reported', ',']);
 const OUTLET = ['news', 'times', 'post', 'press'];
@@ -122,6 +132,9 @@ const OUTLET = ['news', 'times', 'post', 'press'];
 /** Is this occurrence a journalist's: "editor Tom Hale", "Lucy Tran has the story", "By Jane Roe"? */
 function journalistAt(toks: readonly Token[], occ: NameOcc): boolean {
   for (let k = Math.max(0, occ.i - 3); k < occ.i; k++) if (JOURNALIST.has(toks[k]!.w)) return true;
+  // "the BBC's Laura Kuenssberg", "CNN's Jake Tapper": a broadcaster's own.
+  const owner = toks[occ.i - 1];
+  if (owner?.poss && BROADCASTER.has(owner.w)) return true;
   const before = toks[occ.i - 1];
   if (before && before.w === 'by' && (occ.i === 1 || toks[occ.i - 2]!.para !== before.para)) return true;
   const next = toks[occ.j];
@@ -130,7 +143,12 @@ function journalistAt(toks: readonly Token[], occ: NameOcc): boolean {
   const after = AFTER_CUE.has(cue) ? toks.slice(occ.j, occ.j + 5).map((t) => t.w).join(' ') : '';
   if (/^(?:has|had) the story|^report(?:s|ing|ed) from/u.test(after)) return true;
   // "Tom Hale, Channel 7 News": a name followed by a news outlet.
-  const outlet = cue === ',' && toks.slice(occ.j + 1, occ.j + 4).some((t) => OUTLET.some((o) => t.w.startsWith(o)));
+  // (The outlet's name is capitalised: not "Lucy Frazer, told Sky News".)
+  const outlet =
+    cue === ',' &&
+    toks.slice(occ.j + 1, occ.j + 4).some((t) => OUTLET.some((o) => t.w.startsWith(o))) &&
+    toks[occ.j + 1]!.k !== 'p' &&
+    (toks[occ.j + 1]!.cap || toks[occ.j + 1]!.caps || toks[occ.j + 1]!.k === 'n');
   if (outlet && /^, (?:[\p{L}.]+ ){0,2}(?:news|times|post|press)\b/u.test(after)) return true;
   return next !== undefined && next.t === ',' && toks.slice(occ.j + 1, occ.j + 4).some((t) => JOURNALIST.has(t.w));
 }

@@ -53,8 +53,15 @@ export function quoteKind(
   const words = inner.length;
   const endsSentence = /[.!?…]$/u.test(a.quotes[qi]!.text);
   const titleWord = (t: Token): boolean => t.k === 'n' || t.w.length < 4 || startsUpperCase(t.t);
-  const titleCased = words >= 1 && words <= 6 && !endsSentence && inner.every(titleWord);
-  if (titleCased && !direct && !isSentenceStartQuote()) return 'term';
+  // Short words pass as a title's ("the Lord of the Rings"), but only beside a capital: “fed up” is no title.
+  // German capitalises every noun: a title has all its words so („Der Untergang“), not „am Ende“.
+  const capitalWord = a.lang === 'de' ? (t: Token): boolean => t.k === 'n' || startsUpperCase(t.t) : titleWord;
+  const titleCased = words >= 1 && words <= 6 && !endsSentence && inner.every(capitalWord) && inner.some((t) => startsUpperCase(t.t));
+  // And one noun said by someone named is a word of theirs (sprach von einem „Offenbarungseid“),
+  // unless it names something: der „Bild“-Zeitung.
+  const named = a.text.charCodeAt(a.quotes[qi]!.end) === 45; // a hyphen right after the closing mark
+  const germanNoun = a.lang === 'de' && attributed && words === 1 && !named;
+  if (titleCased && !direct && !germanNoun && !isSentenceStartQuote()) return 'term';
   // Used as a modifier, between a determiner and its noun, a short quote is a scare quote: the
   // agency's “tiered” alert system (not: described as “historic” left…). The Romance
   // languages put adjectives after the noun: « faute grave » lundi.

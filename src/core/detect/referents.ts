@@ -8,7 +8,9 @@ import type { Analysis } from './analysis';
 import { DEFINITE, INSTITUTION } from './lexicon/words';
 import type { Official } from './officials';
 import type { Person } from './people';
+import { TITLE_MODIFIER } from './lexicon/titles';
 import { titleAt } from './titles';
+import type { Token } from './tokens';
 
 /** The longest definite article: longer words need no lookup. */
 const DEFINITE_LENGTH = Math.max(...[...DEFINITE].map((w) => w.length));
@@ -23,7 +25,7 @@ export interface Referent {
   tok: number;
   sent: number;
   para: number;
-  /** The speaker's name as reported. */
+  /** The speaker's name as reported; '' for someone unnamed ("the victim's mother said"), who resolves to no one. */
   name: string;
   person: Person | null;
   org: boolean;
@@ -56,11 +58,18 @@ export function descriptionAt(a: Analysis, k: number): { heads: string[]; end: n
   const { toks } = a;
   const det = toks[k];
   if (!det || !DEFINITE.has(det.w)) return null;
-  const m = titleAt(toks, k + 1);
+  // Up to two modifiers before the title: "the Liberal leader", "the state premier".
+  let t = k + 1;
+  while (t <= k + 2 && isModifier(toks[t], det.sent) && !titleAt(toks, t)) t++;
+  const m = titleAt(toks, t);
   if (!m) return null;
   const next = toks[m.j];
   if (next && (next.cap || next.caps) && next.sent === det.sent) return null; // "the mayor, Lori…" is a name
   return { heads: toks.slice(m.i, m.j).map((t) => t.w.replace(/s$/u, '')), end: m.j };
+}
+
+function isModifier(t: Token | undefined, sent: number): boolean {
+  return t !== undefined && t.k === 'w' && t.sent === sent && !t.poss && t.q < 0 && (t.cap || t.caps || TITLE_MODIFIER.has(t.w));
 }
 
 /** The static referents of the article (names, organisations, descriptions), in document order. */

@@ -4,7 +4,7 @@
  * an ambiguous title has what makes it a public post ("opposition leader", "FBI Director"),
  * public unless a word makes it private ("chief executive", "club president").
  */
-import { GOVERNMENT, NOT_PUBLIC, TITLE_MODIFIER } from './lexicon/titles';
+import { GOVERNMENT, NOT_PUBLIC, PRIVATE_BODY, PRIVATE_SUFFIX, STATE_BODY, TITLE_MODIFIER } from './lexicon/titles';
 import { set, STOP } from './lexicon/words';
 import { titleAt, type TitleMatch } from './titles';
 import type { Token } from './tokens';
@@ -60,9 +60,12 @@ export function rolePhrase(text: string, toks: readonly Token[], m: TitleMatch, 
         anyIn(i, m.i, (k) => toks[k]!.cap || toks[k]!.caps || TITLE_MODIFIER.has(toks[k]!.w));
   }
   const after = toks[m.j];
+  // "president of the Center for Reproductive Rights", "Präsident des Bundesverbands…": a private body.
+  const privateBody = (k: number): boolean => PRIVATE_BODY.has(toks[k]!.w) || (toks[k]!.cap && PRIVATE_SUFFIX.test(toks[k]!.w));
   const isPublic =
     !anyIn(i, j, (k) => NOT_PUBLIC.has(toks[k]!.w)) &&
-    !(after && after.k === 'w' && !after.cap && NOT_PUBLIC.has(after.w)); // "chief executive"
+    !(after && after.k === 'w' && !after.cap && NOT_PUBLIC.has(after.w)) && // "chief executive"
+    !(anyIn(i, j, privateBody) && !anyIn(i, j, (k) => STATE_BODY.has(toks[k]!.w)));
   let roleText = text.slice(toks[i]!.s, toks[j - 1]!.e);
   const last = toks[m.j - 1]!;
   if (m.plural && j === m.j) roleText = roleText.slice(0, roleText.length - (last.t.length - singular(last.t).length));

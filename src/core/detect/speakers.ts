@@ -8,7 +8,9 @@
 import type { Analysis } from './analysis';
 import { attribute } from './attribution';
 import { echo } from './echo';
+import { UNNAMED_PERSON } from './lexicon/speech';
 import { nameEnd } from './names';
+import type { Person } from './people';
 import type { OfficialsFound } from './officials';
 import { quoteKind } from './quote-kind';
 import { buildReferents, officialFor, resolve, stripArticle, type Referent } from './referents';
@@ -44,6 +46,10 @@ export function attributeQuotes(a: Analysis, found: OfficialsFound): DetectedQuo
     }
     speakerRef.push(ref);
     explicit.push(att !== null);
+    // Someone unnamed spoke ("the victim's mother said"): a pronoun or a quote after it must not
+    // reach past them to a person named earlier; they resolve to no one.
+    const unnamed = kind === 'speech' && att?.subject.kind === 'none' ? unnamedPerson(att.tok) : null;
+    if (unnamed) addRef(unnamed);
     const result: DetectedQuote = { start: q.start, end: q.stop, text: q.text, kind, speaker: ref?.name ?? null };
     const span = ref && att ? spanOf(att.subject) : null;
     if (span) result.speakerSpan = span;
@@ -62,6 +68,22 @@ export function attributeQuotes(a: Analysis, found: OfficialsFound): DetectedQuo
     return lower ? q.parts.map((p) => lower.slice(p.start, p.end)).join(' ') : q.text.toLowerCase();
   });
   return out;
+
+  /** A person the attribution at token k describes without naming ("the victim's mother"), as a referent that names no one. */
+  function unnamedPerson(k: number): Referent | null {
+    const t = toks[k]!;
+    // Nearest first; an owner ("the victim's mother") is not who spoke.
+    for (let d = 0; d <= 12; d++) {
+      const n = d % 2 === 0 ? k - d / 2 : k + (d + 1) / 2;
+      const u = toks[n];
+      if (!u || u.sent !== t.sent || u.q >= 0 || u.poss) continue;
+      const gender = UNNAMED_PERSON.get(u.w);
+      if (gender === undefined) continue;
+      const person: Person = { full: '', words: [], gender, journalist: false, strong: false, occs: [] };
+      return { tok: n, sent: u.sent, para: u.para, name: '', person, org: false };
+    }
+    return null;
+  }
 
   /** Where the attribution names the speaker: a name or an organisation, not a pronoun. */
   function spanOf(s: Subject): Span | null {
@@ -95,6 +117,7 @@ export function attributeQuotes(a: Analysis, found: OfficialsFound): DetectedQuo
       case 'pronoun': {
         // A pronoun may reach further back than an implicit speaker: the writer chose it knowing.
         const r = resolve(refs, base, s.want, (x) => x.person?.journalist === true, 5);
+        if (r && !r.name) return null;
         if (r?.person && !r.person.gender && (s.want === 'm' || s.want === 'f')) r.person.gender = s.want;
         return r ? { ...r, ...base } : null;
       }
@@ -124,6 +147,6 @@ export function attributeQuotes(a: Analysis, found: OfficialsFound): DetectedQuo
     // Paragraphs in between without anyone in them (a caption, a tag line) do not break the thread.
     const here = { tok: qa, sent: open.sent, para: open.para };
     const r = resolve(refs, here, 'any', (x) => x.person?.journalist === true, 2);
-    return r ? { ...r, tok: qa, sent: open.sent, para: open.para } : null;
+    return r?.name ? { ...r, tok: qa, sent: open.sent, para: open.para } : null;
   }
 }

@@ -77,10 +77,10 @@ function lookup(tok: Token, entry: TitleWord | undefined): { info: TitleInfo; pl
   }
   const info = e?.title;
   if (info) return info.abbr && !tok.cap ? null : { info, plural: false };
-  // German compounds end in a title ("…minister", "…präsident", "…in"): a last letter rules most words out.
+  // German compounds end in a title ("…minister", "…präsident", "…chef", "…in"): a last letter rules most words out.
   const last = w.charCodeAt(w.length - 1);
-  const compound = tok.cap && (last === 114 || last === 110 || last === 116) ? GERMAN_COMPOUND.exec(w) : null; // r n t
-  if (compound && compound.index > 2) {
+  const compound = tok.cap && (last === 114 || last === 110 || last === 116 || last === 102) ? GERMAN_COMPOUND.exec(w) : null; // r n t f
+  if (compound && (compound.index > 2 || /chef(?:in)?$/u.test(w))) {
     return { info: { need: '', gender: compound[1] ? 'f' : 'm', abbr: false }, plural: false };
   }
   const singular = e?.plural;

@@ -40,7 +40,7 @@ export interface Token {
 
 const ABBREVIATIONS = set(
   'mr mrs ms dr st sen rep gov lt gen col sgt supt ald jr sr prof capt maj cmdr adm insp det atty pres amb ' +
-    'cllr sec lieut mt ft no vs inc co corp mme mlle sra messrs rev hon',
+    'cllr sec lieut mt ft no vs inc co corp mme mlle sra messrs rev hon brig cpl pvt spc pfc',
 );
 const ELISION = /^(?:l|d|qu|n|s|j|c|m|t|jusqu|lorsqu|puisqu|quoiqu)['’](?=\p{L})/iu;
 const ELIDED = set('l d qu n s j c m t jusqu lorsqu puisqu quoiqu');
@@ -120,6 +120,8 @@ export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[], low
       else if (j !== HYPHEN_U) apostrophe = true;
       i += 2;
     }
+    // "D-N.Y.": a legislator's party and a state in initials is one word, whose periods end no sentence.
+    if (hyphen && i - s === 3 && text.charCodeAt(i) === PERIOD) i = partyState(s, i);
     i = word(s, i, apostrophe, hyphen);
   }
   assign(article, quotes, toks);
@@ -197,6 +199,12 @@ export function tokenize(article: ArticleText, quotes: readonly QuoteSpan[], low
     return false;
   }
 
+  /** Where a party tag with a state in initials ("D-N.Y", "R-W.Va") starting at s ends (its last period left out), or e. */
+  function partyState(s: number, e: number): number {
+    const m = PARTY_STATE.exec(text.slice(s, s + 12));
+    return m ? s + m[0].length : e;
+  }
+
   function isAbbreviation(s: number, e: number): boolean {
     return e - s <= 7 && ABBREVIATIONS.has(lower ? lower.slice(s, e) : text.slice(s, e).toLowerCase());
   }
@@ -211,6 +219,7 @@ function lowerForm(t: string, poss: boolean, abbr: boolean, init: boolean): stri
 }
 
 const PERIOD = 46;
+const PARTY_STATE = /^[DRI]-(?:\p{Lu}\p{Ll}?\.)+\p{Lu}\p{Ll}?(?=\.)/u;
 const APOSTROPHE = 39;
 const RIGHT_QUOTE = 0x2019;
 const HYPHEN = 45;

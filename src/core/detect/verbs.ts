@@ -9,7 +9,7 @@ import type { Token } from './tokens';
 /** Forms that are also nouns ("the notes", "a claim"): not verbs after a determiner. */
 const NOUNISH = set(
   'note notes claim claims comment comments post posts answer answers promise promises state states stress ' +
-    'joke counter reply replies tweet tweets',
+    'joke counter reply replies tweet tweets brand brands label labels blast blasts hail praise slam',
 );
 const PREPS = SOURCE_PREP.map((p) => p.split(' '));
 const PREP_START = new Set(PREPS.map((p) => p[0]!));

@@ -29,25 +29,31 @@ const PLAIN =
   'abgeordneter richter staatsanwalt botschafter landrat oberst kommissar ministro alcalde alcaldesa ' +
   'gobernador diputado senador juez jueza embajador canciller coronel concejal prefeito governador ' +
   'deputado juiz juíza embaixador vereador primeiro-ministro treasurer comptroller coroner selectman ' +
-  'selectwoman taoiseach tánaiste msp mla mpp';
+  'selectwoman taoiseach tánaiste msp mla mpp corporal brigadier';
 const LOWER_Q =
   'president vice-president chancellor secretary representative justice general captain major commander ' +
   'officer deputy président secrétaire général capitaine commandant präsident presidente fiscal ' +
-  'secretario promotor procurador secretário auditor controller supervisor clerk assessor';
-const ALWAYS_Q = 'speaker leader chief whip';
+  'secretario promotor procurador secretário auditor controller supervisor clerk assessor vicepresidente ' +
+  'vice-presidente vice-président';
+const ALWAYS_Q = 'speaker leader chief whip líder';
 const GOVERNMENT_Q =
   'spokesman spokesperson chairman chairwoman chairperson chair adviser advisor director administrator ' +
   'porte-parole conseiller sprecher ' +
   'portavoz porta-voz';
-const ABBR = 'sen rep cllr ald gov supt gen col lt sgt capt maj adm cmdr det insp';
+const ABBR = 'sen rep cllr ald gov supt gen col lt sgt capt maj adm cmdr det insp brig cpl pvt spc pfc';
 
 /** Titles of several words (lower case, without periods). */
 export const MULTI_TITLES = [
   'prime minister', 'attorney general', 'secretary of state', 'district attorney', 'chief justice',
+  // A company's chiefs (made private by NOT_PUBLIC), so that "Boeing Chief Executive Dave Calhoun" splits after them.
+  'chief executive', 'chief executive officer', 'chief financial officer', 'chief operating officer',
   'lieutenant governor', 'lt gov', 'police chief', 'chief of police', 'chief of staff', 'chief inspector',
   'chief constable', 'fire chief', 'vice president', 'first minister', 'home secretary', 'foreign secretary',
   'press secretary', 'premier ministre', 'première ministre', 'garde des sceaux', 'procureur de la république',
   'primer ministro', 'primera ministra', 'jefe de gobierno', 'primeiro ministro',
+  // Heads of state and government by description: "le chef de l’État, X", "el jefe del Estado".
+  'chef de l’ état', "chef de l' état", 'chef du gouvernement', 'jefe del estado', 'jefe de estado', 'chefe de estado',
+  'chefe do governo',
   'secretary general', 'secrétaire général', 'secrétaire générale', 'secretario general', 'secretaria general',
   'secretário geral', 'secretária geral',
   // British police ranks, written without periods: "Det Insp", "Det Ch Supt".
@@ -56,14 +62,28 @@ export const MULTI_TITLES = [
 
 /** German titles are compounds: Innenministerin, Bundeskanzler, Oberbürgermeister, Regierungssprecher. */
 export const GERMAN_COMPOUND =
-  /(?:minister|präsident|kanzler|bürgermeister|sprecher|richter|botschafter|sekretär|kommissar|senator)(in)?$/u;
+  /(?:minister|präsident|kanzler|bürgermeister|sprecher|richter|botschafter|sekretär|kommissar|senator|(?:partei|fraktions|regierungs|staats|oppositions|polizei|^(?:cdu|csu|spd|fdp|afd|bsw|grünen|linken)-)chef)(in)?$/u;
 
 /** Words that make a title corporate, journalistic or otherwise not a public office. */
 export const NOT_PUBLIC = set(
   'executive financial operating technology marketing company firm creative managing editorial editor news ' +
     'sales product brand bureau club team board fund store school university hospital museum band student ' +
-    'union',
+    'union strategist economist analyst investment research equipo equipa empresa compañía companhia entreprise société unternehmen konzern',
 );
+
+/**
+ * Bodies that are mostly private (a think tank, a charity, a professional association): heading
+ * one is no public post unless the phrase says the body is the state's ("National Hurricane
+ * Center", "federal institute"). German compounds end in them ("Bundesverbands").
+ */
+export const PRIVATE_BODY = set(
+  'center centre institute foundation association society league network church charity coalition ' +
+    'alliance chamber fondation fundación fundação asociación associação institut stiftung verband ' +
+    'verbands verbandes gesellschaft',
+);
+export const PRIVATE_SUFFIX = /(?:verband|verbands|verbandes|stiftung|gesellschaft)$/u;
+/** Words that make such a body the state's. */
+export const STATE_BODY = set('national federal state government ministry department agency office bureau police army military nationale bundes');
 
 /** Lower-case words that qualify a title as a public post, or modify it ("former", "acting"). */
 export const TITLE_MODIFIER = set(
@@ -76,12 +96,12 @@ export const TITLE_MODIFIER = set(
     'ancien ancienne affairs',
 );
 
-/** A legislator's party and state after the name: "D-Ill.", "R-Texas". */
-export const PARTY_TAG = /^[DRI]-[A-Z][a-z]+\.?$/u;
+/** A legislator's party and state after the name: "D-Ill.", "R-Texas", "D-N.Y.", "R-W.Va.". */
+export const PARTY_TAG = /^[DRI]-(?:[A-Z][a-z]+|(?:[A-Z][a-z]?\.)+[A-Z][a-z]?)\.?$/u;
 
 /** Words that make a qualifier governmental ("National Hurricane Center director"). */
 export const GOVERNMENT = set(
-  'national federal state city county government ministry department agency bureau office police security ' +
+  'national federal fed state city county government ministry department agency bureau office police security ' +
     'intelligence defence defense homeland public health education justice emergency interior treasury ' +
     'white house senate congress parliament council committee commission cabinet army military ministère ' +
     'gouvernement regierung ministerium gobierno ministerio governo ministério',

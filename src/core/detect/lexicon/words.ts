@@ -17,7 +17,11 @@ export const STOP = set(
     'contre der die das den dem ein eine einen und oder aber wenn als bei für von vom zum zur im am auf ' +
     'aus mit nach seit laut er sie es auch el los las una y o pero al del con sin sobre según desde hasta ' +
     'cuando donde este esta él ella os um uma e ao do da dos das em no na nos nas com pelo pela segundo ' +
-    'até ele ela',
+    'até ele ela ' +
+    // Adverbs that open sentences before a name: "Después López Obrador…", "Depois Lula…".
+    'afterwards puis ensuite enfin ainsi alors pourtant cependant hier aujourd’hui dann danach später heute ' +
+    'gestern zudem außerdem jetzt después luego además también ayer hoy entonces ahora mientras aunque ' +
+    'depois já ainda também ontem hoje então agora enquanto embora',
 );
 
 /** Months and days, English and German (capitalised there; lower case in the Romance languages). */
@@ -80,7 +84,16 @@ export const DETERMINER = set(
 export const PERSON_NOUN = set(
   'democrat republican politician lawmaker legislator conservative socialist ' +
     'politiker politikerin abgeordnete abgeordneter parlamentarier parlamentarierin ' +
-    'élu élue parlementaire político política legislador legisladora parlamentar',
+    'élu élue parlementaire político política legislador legisladora parlamentar dirigente',
+);
+/**
+ * A nationality standing for a person named before ("said the Portuguese", "the Egyptian added"):
+ * the common endings of demonyms, and those the endings miss. (Not "the Vatican", "the Taliban".)
+ */
+export const DEMONYM = /(?:ian|ean|ese|man|ard|i)$/u;
+export const DEMONYM_WORD = set(
+  'american mexican moroccan kenyan ugandan cuban german dutchman scot swede dane pole turk greek thai argentine ' +
+    'filipino brit',
 );
 export const DEFINITE = set("the le la l’ l' les der die el los las o os a il");
 /** Words that open a complement after a title or a name ("of", "de la"). */
