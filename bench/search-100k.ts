@@ -153,7 +153,7 @@ function fullScan(page: Page, queries: readonly string[], timed: boolean): Promi
 }
 
 /** The popup's marks on the way to its first results (src/popup), reported as medians. */
-const POPUP_MARKS = ['marginalia:popup-script', 'marginalia:popup-rendered', 'marginalia:first-reply'] as const;
+const POPUP_MARKS = ['marginalia:popup-script', 'marginalia:popup-rendered', 'marginalia:first-reply', 'marginalia:active-page'] as const;
 
 /**
  * Opens the popup afresh and reads when its first results were shown (ms from navigation start),

@@ -66,9 +66,11 @@ export function PopupApp({ first }: { first?: FirstLoad }) {
   const parsed = useMemo(() => parseQuery(shown?.query ?? ''), [shown?.query]);
   const browsing = isEmptyQuery(parsed);
   const hits: SearchHit[] = useMemo(() => {
-    if (!shown || !target) return [];
+    if (!shown) return [];
     // With nothing typed, this page's highlights are listed above; "Recent" is everything else.
-    return browsing ? shown.results.hits.filter((h) => h.url !== target.url) : shown.results.hits;
+    // Until the active tab is known (usually first; the browser can take a few hundred ms to say)
+    // the results show whole rather than wait for it.
+    return browsing && target ? shown.results.hits.filter((h) => h.url !== target.url) : shown.results.hits;
   }, [shown, target, browsing]);
 
   useEffect(() => setActive(0), [hits]);
@@ -78,13 +80,13 @@ export function PopupApp({ first }: { first?: FirstLoad }) {
   }, [active, hits]);
   // Layout effect: runs as soon as the results are in the DOM, before the frame that paints them.
   useLayoutEffect(() => {
-    if (marked.current || !shown || !target) return;
+    if (marked.current || !shown) return;
     marked.current = true;
     performance.mark(FIRST_RESULTS_MARK);
     setTags(frequentTags(shown.results.hits));
     setFirstShown(true);
     setLimit(LIMIT);
-  }, [shown, target]);
+  }, [shown]);
 
   const open = async (hit: SearchHit): Promise<void> => {
     setStatus(`Opening “${hit.title ?? hit.url}”…`);
@@ -155,7 +157,7 @@ export function PopupApp({ first }: { first?: FirstLoad }) {
             Search failed: {search.message}
           </p>
         )}
-        {shown && target && hits.length === 0 && (
+        {shown && hits.length === 0 && (
           <p class="empty">{browsing ? 'Nothing saved on other pages yet.' : 'No highlights match.'}</p>
         )}
         {hits.length > 0 && (

@@ -30,6 +30,7 @@ export function sendFirstLoad(): void {
   performance.mark('marginalia:popup-script');
   const first = startFirstLoad();
   void first.search.then(() => performance.mark('marginalia:first-reply'));
+  void first.page.then(() => performance.mark('marginalia:active-page'));
   (globalThis as Record<string, unknown>)[HANDOFF] = first;
 }
 
