@@ -7,6 +7,7 @@
  */
 import Dexie from 'dexie';
 import { indexInBlock, lowerBound, META, positionOffsets, positionsAt, type PostingBlock } from '@/src/core/search/postings';
+import { blockAt } from '@/src/core/search/doc-blocks';
 import { WeightedKeys } from '@/src/core/search/weighted-keys';
 import type { SearchClock } from './search-clock';
 
@@ -44,14 +45,7 @@ export function positionsOf(keys: TermKeys, key: number): number[] | undefined {
   const blocks = keys.positioned;
   if (!blocks) return undefined;
   // The first block whose `last` is not smaller holds the key if any does.
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.last < key) lo = mid + 1;
-    else hi = mid;
-  }
-  const block = blocks[lo];
+  const block = blocks[blockAt(blocks, key)];
   if (!block) return undefined;
   const index = indexInBlock(block, key);
   if (index < 0) return undefined;

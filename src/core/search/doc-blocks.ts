@@ -60,7 +60,7 @@ export function packDocs(docs: readonly SearchDoc[], size = DOC_BLOCK_MAX): DocB
   return cut(docs.map(entryOf), size);
 }
 
-/** Index of the first block whose `last` is ≥ key, in blocks sorted by `last`; blocks.length past every block. */
+/** Index of the first block whose `last` is ≥ key, in blocks sorted by `last` (document or posting blocks); blocks.length past every block. */
 export function blockAt(blocks: readonly { last: number }[], key: number): number {
   let lo = 0;
   let hi = blocks.length;
