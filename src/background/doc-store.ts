@@ -5,22 +5,16 @@
  * on the running transaction: one request per block or per run of blocks, issued at once.
  */
 import Dexie from 'dexie';
-import { blockAt, docAt, docsIn, mergeDocBlocks, type DocBlock } from '@/src/core/search/doc-blocks';
+import { blockAt, DOC_BLOCK_MAX, docAt, docsIn, mergeDocBlocks, type DocBlock } from '@/src/core/search/doc-blocks';
 import { KEY_SLOTS, searchKey, type SearchDoc } from '@/src/core/search/document';
-import { lowerBound } from '@/src/core/search/postings';
+import { consecutiveRuns, lowerBound } from '@/src/core/search/postings';
 import type { MarginaliaDb } from './db';
+import { request } from './idb-request';
 
 /** Past this many keys, a write or a lookup reads every block instead of the blocks of each key. */
 export const READ_ALL_FROM = 512;
 /** Fewer wanted keys than this are read block by block, without listing the blocks first. */
 const FEW = 4;
-
-// A Dexie promise, so that code awaiting it stays in the transaction's zone.
-const request = <T>(r: IDBRequest<T>): Promise<T> =>
-  new Dexie.Promise<T>((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
 
 const rawStore = (): IDBObjectStore => Dexie.currentTransaction.idbtrans.objectStore('docBlocks');
 
@@ -52,14 +46,8 @@ export async function readDocs(keys: readonly number[]): Promise<Map<number, Sea
       else if (!complete) rest.push(key);
     }
     // Runs of consecutive needed blocks, each one request.
-    const sorted = [...needed].sort((a, b) => a - b);
-    for (let i = 0; i < sorted.length; ) {
-      let j = i;
-      while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-      const from = lasts[sorted[i]!]!;
-      const to = lasts[sorted[j]!]!;
-      reads.push(request(store.getAll(IDBKeyRange.bound(from, to))) as Promise<DocBlock[]>);
-      i = j + 1;
+    for (const [first, last] of consecutiveRuns([...needed].sort((a, b) => a - b))) {
+      reads.push(request(store.getAll(IDBKeyRange.bound(lasts[first]!, lasts[last]!))) as Promise<DocBlock[]>);
     }
   }
   for (const key of rest) reads.push(blockOf(store, key).then((b) => (b ? [b] : [])));
@@ -76,7 +64,7 @@ export async function newestDocs(db: MarginaliaDb, count: number): Promise<Searc
   const out: SearchDoc[] = [];
   let after: number | undefined;
   // Blocks are at least a few documents full; a second read is rare.
-  for (let batch = Math.ceil(count / 8) + 1; out.length < count; batch *= 2) {
+  for (let batch = Math.ceil(count / DOC_BLOCK_MAX) + 1; out.length < count; batch *= 2) {
     const range = after === undefined ? db.docBlocks.toCollection() : db.docBlocks.where(':id').above(after);
     const blocks = await range.limit(batch).toArray();
     for (const block of blocks) for (let i = 0; i < block.keys.length && out.length < count; i++) out.push(docAt(block, i));

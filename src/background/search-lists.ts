@@ -6,9 +6,10 @@
  * on its `postings` store).
  */
 import Dexie from 'dexie';
-import { indexInBlock, lowerBound, META, positionOffsets, positionsAt, type PostingBlock } from '@/src/core/search/postings';
+import { consecutiveRuns, indexInBlock, lowerBound, META, positionOffsets, positionsAt, type PostingBlock } from '@/src/core/search/postings';
 import { blockAt } from '@/src/core/search/doc-blocks';
 import { WeightedKeys } from '@/src/core/search/weighted-keys';
+import { request } from './idb-request';
 import type { SearchClock } from './search-clock';
 
 /** One posting term's keys read so far. */
@@ -96,12 +97,6 @@ function addBlocks(keys: TermKeys, blocks: readonly PostingBlock[]): void {
 
 /** Raw IndexedDB: Dexie's collections cannot hop from one key to the next distinct term. */
 const store = (): IDBObjectStore => Dexie.currentTransaction.idbtrans.objectStore('postings');
-
-const request = <T>(r: IDBRequest<T>): Promise<T> =>
-  new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
 
 type BlockKey = [string, number];
 
@@ -274,19 +269,15 @@ export async function readCovering(terms: readonly TermKeys[], wanted: ArrayLike
   for (const t of terms) {
     coveringBlocks(t, wanted).forEach((indexes, l) => {
       const list = t.lists[l]!;
-      for (let i = 0; i < indexes.length; ) {
-        let j = i;
-        while (j + 1 < indexes.length && indexes[j + 1] === indexes[j]! + 1) j++;
-        const first = indexes[i]!;
+      for (const [first, last] of consecutiveRuns(indexes)) {
         const from = first === 0 ? list.bound : list.ahead[first - 1]!;
-        const range = IDBKeyRange.bound([list.term, from], [list.term, list.ahead[indexes[j]!]!], true);
+        const range = IDBKeyRange.bound([list.term, from], [list.term, list.ahead[last]!], true);
         reads.push(
           request(store().getAll(range) as IDBRequest<PostingBlock[]>).then((blocks) => {
             clock.count('blocks', blocks.length);
             addBlocks(t, blocks);
           }),
         );
-        i = j + 1;
       }
     });
   }

@@ -6,15 +6,10 @@
  */
 import Dexie from 'dexie';
 import type { MarginaliaDb } from './db';
+import { request } from './idb-request';
 
 /** Distinct tags counted one by one; past this many, every key is read instead. */
 const MAX_COUNTED = 300;
-
-const request = <T>(r: IDBRequest<T>): Promise<T> =>
-  new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
 
 /** The distinct keys of the index, or null when more than `max`. */
 function distinctKeys(index: IDBIndex, max: number): Promise<string[] | null> {

@@ -1,6 +1,6 @@
 // Posting blocks (pure): built from documents, split when full, emptied and dropped.
 import { describe, expect, it } from 'vitest';
-import { BLOCK_MAX, blockPositions, blocksOf, buildPostings, docPositions, docTerms, insertKey, MAX_POSITION, META, packBlock, removeKey, type PostingBlock } from '@/src/core/search/postings';
+import { BLOCK_MAX, blockPositions, blocksOf, buildPostings, consecutiveRuns, docPositions, docTerms, insertKey, MAX_POSITION, META, packBlock, removeKey, type PostingBlock } from '@/src/core/search/postings';
 
 const keysOf = (blocks: readonly PostingBlock[]) => blocks.flatMap((b) => b.keys);
 /** Positions as a block holds them: one UTF-16 code unit per number. */
@@ -85,5 +85,17 @@ describe('editing', () => {
     expect(removeKey(block, 9)).toEqual({ term: 't', last: 5, keys: [1, 5] });
     expect(removeKey(block, 4)).toBe(block);
     expect(removeKey({ term: 't', last: 1, keys: [1] }, 1)).toBeNull();
+  });
+});
+
+describe('consecutiveRuns', () => {
+  it('groups consecutive integers as [first, last] pairs', () => {
+    expect(consecutiveRuns([])).toEqual([]);
+    expect(consecutiveRuns([4])).toEqual([[4, 4]]);
+    expect(consecutiveRuns([0, 1, 2, 5, 7, 8])).toEqual([
+      [0, 2],
+      [5, 5],
+      [7, 8],
+    ]);
   });
 });

@@ -199,6 +199,17 @@ export function buildPostings(docs: Iterable<Pick<SearchDoc, 'key' | 'body' | 'm
   return [...builder.blocks()].flat();
 }
 
+/** Runs of consecutive integers in an ascending list of distinct ones, as [first, last] pairs: [1, 2, 3, 7] → [[1, 3], [7, 7]]. */
+export function consecutiveRuns(sorted: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const n of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && n === run[1] + 1) run[1] = n;
+    else runs.push([n, n]);
+  }
+  return runs;
+}
+
 /** Index of the first element ≥ key in an ascending array. */
 export function lowerBound(keys: ArrayLike<number>, key: number): number {
   let lo = 0;
