@@ -259,15 +259,16 @@ export function coveringBlocks(keys: TermKeys, wanted: ArrayLike<number>): numbe
 }
 
 /**
- * Reads, in every list of these terms, only the blocks that may hold one of `wanted` (ascending),
- * neighbouring blocks in one request. Afterwards each term's weights are exact for every key of
- * `wanted`, and for nothing else beyond what was read before: the search then asks them about
- * those keys only (a rare word's keys, checked against a common word's list).
+ * Reads, in every list of these terms, only the blocks that may hold one of some wanted keys:
+ * `covering[t]` is `coveringBlocks(terms[t], wanted)`. Neighbouring blocks are read in one
+ * request. Afterwards each term's weights are exact for every wanted key, and for nothing else
+ * beyond what was read before: the search then asks them about those keys only (a rare word's
+ * keys, checked against a common word's list).
  */
-export async function readCovering(terms: readonly TermKeys[], wanted: ArrayLike<number>, clock: SearchClock): Promise<void> {
+export async function readCovering(terms: readonly TermKeys[], covering: readonly number[][][], clock: SearchClock): Promise<void> {
   const reads: Promise<void>[] = [];
-  for (const t of terms) {
-    coveringBlocks(t, wanted).forEach((indexes, l) => {
+  terms.forEach((t, n) => {
+    covering[n]!.forEach((indexes, l) => {
       const list = t.lists[l]!;
       for (const [first, last] of consecutiveRuns(indexes)) {
         const from = first === 0 ? list.bound : list.ahead[first - 1]!;
@@ -280,6 +281,6 @@ export async function readCovering(terms: readonly TermKeys[], wanted: ArrayLike
         );
       }
     });
-  }
+  });
   await Promise.all(reads);
 }

@@ -214,19 +214,20 @@ function scored(keys: ArrayLike<number>, terms: readonly Term[], phrases: readon
 }
 
 /**
- * The keys found in every term read to its end, when some are and those keys are few enough —
- * and the blocks that hold them few enough beside what is left to read — for the other terms to
- * be read only there (ascending); else null.
+ * The keys found in every term read to its end (ascending), when some are and those keys are few
+ * enough — and the blocks that hold them few enough beside what is left to read — for the other
+ * terms (`rest`) to be read only there (`covering`, per term and list: see `readCovering`); else null.
  */
-function fewCandidates(posted: readonly Term[], tuning: SearchTuning): Float64Array | null {
+function fewCandidates(posted: readonly Term[], tuning: SearchTuning): { keys: Float64Array; rest: TermKeys[]; covering: number[][][] } | null {
   const complete = posted.filter((t) => isComplete(t.keys));
   if (!complete.length || complete.length === posted.length || tuning.coverKeys <= 0) return null;
   const [smallest, ...others] = [...complete].sort((a, b) => a.keys.weights.size - b.keys.weights.size);
   const keys = smallest!.keys.weights.upTo(Infinity).filter((key) => others.every((t) => t.keys.weights.weight(key) !== undefined));
   if (keys.length > tuning.coverKeys) return null;
   const rest = posted.filter((t) => !isComplete(t.keys)).map((t) => t.keys);
-  const covering = rest.reduce((n, t) => n + coveringBlocks(t, keys).reduce((m, l) => m + l.length, 0), 0);
-  return covering * 2 <= blocksAhead(rest) ? keys : null;
+  const covering = rest.map((t) => coveringBlocks(t, keys));
+  const blocks = covering.reduce((n, lists) => n + lists.reduce((m, l) => m + l.length, 0), 0);
+  return blocks * 2 <= blocksAhead(rest) ? { keys, rest, covering } : null;
 }
 
 /** Runs the plan for a non-empty query: the best `limit` documents, and whether there are more. */
@@ -266,10 +267,10 @@ async function searchTerms(
     // Where the terms read to their end leave few candidates, the others need only the blocks
     // that hold those: a rare word beside a common one reads a few of the common word's blocks
     // instead of the whole list.
-    const wanted = fewCandidates(posted, tuning);
-    if (wanted) {
-      await clock.time('postings', () => readCovering(posted.filter((t) => !isComplete(t.keys)).map((t) => t.keys), wanted, clock));
-      ranked = await rank(scored(wanted, terms, phrases, limit, top), checked, limit, tuning);
+    const few = fewCandidates(posted, tuning);
+    if (few) {
+      await clock.time('postings', () => readCovering(few.rest, few.covering, clock));
+      ranked = await rank(scored(few.keys, terms, phrases, limit, top), checked, limit, tuning);
       break;
     }
     // So few of the best, where every list has been read a little, that even a window `growth`
