@@ -294,11 +294,11 @@ export function chunk(text: string, toks: readonly Token[]): { names: NameOcc[];
     }
     if (i >= j) return;
     const words = toks.slice(i, j);
-    const notName = (t: Token): boolean =>
-      (t.caps && !ROMAN.test(t.t) && !(initials && t === words[0])) ||
+    const notName = (t: Token, at: number): boolean =>
+      (t.caps && !ROMAN.test(t.t) && !(initials && at === 0)) ||
       CALENDAR.has(t.w) ||
       (t.cap && NUMBER.has(t.w)) ||
-      (capital(t) && STOP.has(t.w) && !NAME_PARTICLE.has(t.w) && !articleInName(words.indexOf(t) + i));
+      (capital(t) && STOP.has(t.w) && !NAME_PARTICLE.has(t.w) && !articleInName(i + at));
     if (words.some(notName)) return;
     const first = words[0]!;
     const last = words[words.length - 1]!;
