@@ -9,7 +9,7 @@ import { blockAt, DOC_BLOCK_MAX, docAt, docsIn, mergeDocBlocks, type DocBlock } 
 import { KEY_SLOTS, searchKey, type SearchDoc } from '@/src/core/search/document';
 import { consecutiveRuns, lowerBound } from '@/src/core/search/postings';
 import type { MarginaliaDb } from './db';
-import { request } from './idb-request';
+import { zonedRequest as request } from './idb-request';
 
 /** Past this many keys, a write or a lookup reads every block instead of the blocks of each key. */
 export const READ_ALL_FROM = 512;
