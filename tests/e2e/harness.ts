@@ -77,6 +77,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        ...(process.env.EXTRA_CHROMIUM_ARGS ? process.env.EXTRA_CHROMIUM_ARGS.split(' ') : []),
       ],
     });
   } catch (err: unknown) {
