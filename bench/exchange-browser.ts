@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../tests/e2e/harness';
 import { packDocs } from '@/src/core/search/doc-blocks';
+import { packAnnotations } from '@/src/core/store/pack';
 import { buildPostings } from '@/src/core/search/postings';
 import { buildCorpus, corpusDocs, type Corpus } from './search-corpus';
 
@@ -33,7 +34,7 @@ export function ensureBuilt(): string {
 export function corpusStores(count = COUNT): { corpus: Corpus; stores: Record<string, readonly unknown[]> } {
   const corpus = buildCorpus(count, PAGES);
   const docs = corpusDocs(corpus);
-  return { corpus, stores: { annotations: corpus.annotations, pages: corpus.pages, docBlocks: packDocs(docs), postings: buildPostings(docs) } };
+  return { corpus, stores: { ...packAnnotations(corpus.annotations), pages: corpus.pages, docBlocks: packDocs(docs), postings: buildPostings(docs) } };
 }
 
 /**
@@ -74,7 +75,7 @@ export async function seed(page: Page, stores: Record<string, readonly unknown[]
   });
 }
 
-/** Record counts of the extension's tables, read from one of its pages; `search` counts the documents in `docBlocks`. */
+/** Record counts of the extension's tables, read from one of its pages; `search` counts the documents in `docBlocks`, `annotations` the ids in `idBlocks`. */
 export function countRecords(page: Page): Promise<Record<string, number>> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -83,25 +84,27 @@ export function countRecords(page: Page): Promise<Record<string, number>> {
       open.onerror = () => reject(open.error);
     });
     const out: Record<string, number> = {};
-    for (const name of ['annotations', 'pages', 'docBlocks', 'postings']) {
+    for (const name of ['pageAnnotations', 'pages', 'docBlocks', 'postings']) {
       out[name] = await new Promise<number>((resolve, reject) => {
         const r = db.transaction([name], 'readonly').objectStore(name).count();
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
     }
-    out.search = 0;
-    const store = db.transaction(['docBlocks'], 'readonly').objectStore('docBlocks');
-    await new Promise<void>((resolve, reject) => {
-      const cursor = store.openCursor();
-      cursor.onsuccess = () => {
-        const c = cursor.result;
-        if (!c) return resolve();
-        out.search! += (c.value as { docs: unknown[] }).docs.length;
-        c.continue();
-      };
-      cursor.onerror = () => reject(cursor.error);
-    });
+    // Documents in `docBlocks`, annotations in `idBlocks`: a list field's length summed over the records.
+    for (const [key, name, field] of [['search', 'docBlocks', 'docs'], ['annotations', 'idBlocks', 'ids']] as const) {
+      out[key] = await new Promise<number>((resolve, reject) => {
+        let n = 0;
+        const cursor = db.transaction([name], 'readonly').objectStore(name).openCursor();
+        cursor.onsuccess = () => {
+          const c = cursor.result;
+          if (!c) return resolve(n);
+          n += (c.value as Record<string, unknown[]>)[field]!.length;
+          c.continue();
+        };
+        cursor.onerror = () => reject(cursor.error);
+      });
+    }
     db.close();
     return out;
   });

@@ -20,6 +20,7 @@ import { askBackground } from '../tests/e2e/driver';
 import { PROJECT_ROOT, launchExtension, stopServiceWorker, type ExtensionHandle } from '../tests/e2e/harness';
 import { DB_VERSION, SCHEMA_V5 } from '@/src/background/db';
 import { packDocs } from '@/src/core/search/doc-blocks';
+import { packAnnotations } from '@/src/core/store/pack';
 import type { SearchDoc } from '@/src/core/search/document';
 import type { SearchTimings } from '@/src/messaging/protocol';
 import { buildPostings, docTerms } from '@/src/core/search/postings';
@@ -208,7 +209,7 @@ export async function run(): Promise<BenchResult[]> {
     await askBackground(page, 'tags.list', {});
     const seedStart = performance.now();
     if (!reused) {
-      await seed(page, { annotations: corpus.annotations, pages: corpus.pages, docBlocks: packDocs(docs), postings: buildPostings(docs) });
+      await seed(page, { ...packAnnotations(corpus.annotations), pages: corpus.pages, docBlocks: packDocs(docs), postings: buildPostings(docs) });
     }
     const seedMs = performance.now() - seedStart;
     await page.evaluate(await searchBundle());

@@ -5,11 +5,14 @@
  * are still at every version ever shipped.
  */
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
-import type { Annotation, PageMeta } from '@/src/core/model';
+import type { PageMeta } from '@/src/core/model';
+import type { IdBlock } from '@/src/core/store/id-blocks';
+import type { PageAnnotations } from '@/src/core/store/page-records';
 import type { DocBlock } from '@/src/core/search/doc-blocks';
 import type { PostingBlock } from '@/src/core/search/postings';
 import { upgradeToV4, upgradeToV6 } from './migrate-postings';
-import { upgradeToV2, upgradeToV3, upgradeToV8 } from './migrations';
+import type { TagCount } from './annotation-store';
+import { upgradeToV2, upgradeToV3, upgradeToV8, upgradeToV9 } from './migrations';
 
 export const DB_NAME = 'marginalia';
 
@@ -93,11 +96,30 @@ export const SCHEMA_V8 = {
   docBlocks: 'last',
 } as const;
 
+/**
+ * Version 9: annotations move from `annotations`, one record each with four indexes, to
+ * `pageAnnotations`, one record per page holding its annotations oldest first
+ * (src/core/store/page-records.ts); `idBlocks` says which page each id is on, in blocks of ids
+ * (src/core/store/id-blocks.ts), and `tagCounts` holds each tag's number of uses, which the `tags`
+ * index answered before. IndexedDB costs per record and per index entry: importing 100,000
+ * annotations wrote 100,000 records and some 400,000 index entries, about 20 s of the browser's
+ * CPU. `upgradeToV9` moves the saved annotations; Dexie deletes `annotations` after it.
+ */
+export const SCHEMA_V9 = {
+  ...SCHEMA_V8,
+  annotations: null,
+  pageAnnotations: 'url',
+  idBlocks: 'last',
+  tagCounts: 'tag',
+} as const;
+
 /** The newest version; tests compare against it. */
-export const DB_VERSION = 8;
+export const DB_VERSION = 9;
 
 export type MarginaliaDb = Dexie & {
-  annotations: EntityTable<Annotation, 'id'>;
+  pageAnnotations: EntityTable<PageAnnotations, 'url'>;
+  idBlocks: EntityTable<IdBlock, 'last'>;
+  tagCounts: EntityTable<TagCount, 'tag'>;
   pages: EntityTable<PageMeta, 'url'>;
   docBlocks: EntityTable<DocBlock, 'last'>;
   postings: Table<PostingBlock, [string, number]>;
@@ -117,5 +139,6 @@ export function openDatabase(name: string = DB_NAME, options?: DexieOptions): Ma
   db.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
   db.version(7).stores(SCHEMA_V7);
   db.version(8).stores(SCHEMA_V8).upgrade(upgradeToV8);
+  db.version(9).stores(SCHEMA_V9).upgrade(upgradeToV9);
   return db;
 }

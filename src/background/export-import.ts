@@ -24,6 +24,7 @@ import {
 } from '@/src/core/export';
 import type { Annotation, PageMeta } from '@/src/core/model';
 import { fail, ok, type ExportFileFormat, type ExportRequestScope, type ImportPreview, type Result } from '@/src/messaging/protocol';
+import { allAnnotations, annotationsById, annotationsOfPage, annotationTables, writeAnnotations } from './annotation-store';
 import type { MarginaliaDb } from './db';
 import { planIndex, writeIndex } from './import-index';
 import { issueWrites } from './raw-writes';
@@ -52,19 +53,15 @@ export interface ExportSnapshot {
  * a limit, inside the same transaction, so the ids and the records agree.
  */
 export async function readExport(db: MarginaliaDb, scope: ExportRequestScope): Promise<ExportSnapshot> {
-  return db.transaction('r', [db.annotations, db.pages, db.docBlocks, db.postings], async () => {
+  return db.transaction('r', [...annotationTables(db), db.pages, db.docBlocks, db.postings], async () => {
     let annotations: Annotation[];
-    if (scope.kind === 'all') annotations = await db.annotations.orderBy('created').toArray();
-    else if (scope.kind === 'page')
-      annotations = await db.annotations
-        .where('[url+created]')
-        .between([scope.url, Dexie.minKey], [scope.url, Dexie.maxKey])
-        .toArray();
+    if (scope.kind === 'all') annotations = await allAnnotations(db);
+    else if (scope.kind === 'page') annotations = await annotationsOfPage(db, scope.url);
     else {
       const { hits } = await searchAnnotations(db, scope.query, Infinity);
       // Ids of documents whose annotation is gone (there should be none) are left out.
-      const found = await db.annotations.bulkGet(hits.map((h) => h.id));
-      annotations = found.filter((a): a is Annotation => a !== undefined);
+      const found = await annotationsById(db, hits.map((h) => h.id));
+      annotations = hits.flatMap((h) => found.get(h.id) ?? []);
     }
     const urls = [...new Set(annotations.map((a) => a.url))];
     const found = await db.pages.bulkGet(urls);
@@ -106,16 +103,13 @@ interface SavedRecords extends ExistingRecords {
 /** What the database holds for the file's ids and URLs; call inside a transaction over both tables. */
 async function lookUp(db: MarginaliaDb, items: readonly ImportedAnnotation[]): Promise<SavedRecords> {
   const { ids, urls } = importKeys(items);
-  const [annotations, pages] = await Promise.all([savedOf(db.annotations, ids), savedOf(db.pages, urls)]);
-  return {
-    annotations: new Map(annotations.filter((a): a is Annotation => !!a).map((a) => [a.id, a])),
-    pages: new Map(pages.filter((p): p is PageMeta => !!p).map((p) => [p.url, p])),
-  };
+  const [annotations, pages] = await Promise.all([annotationsById(db, ids), savedOf(db.pages, urls)]);
+  return { annotations, pages: new Map(pages.filter((p): p is PageMeta => !!p).map((p) => [p.url, p])) };
 }
 
 /** The plan's counts and summary for checked annotations; writes nothing. */
 export async function previewItems(db: MarginaliaDb, items: readonly ImportedAnnotation[]): Promise<Omit<ImportPreview, 'warnings'>> {
-  const plan = await db.transaction('r', db.annotations, db.pages, async () => planImport(items, await lookUp(db, items)));
+  const plan = await db.transaction('r', [...annotationTables(db), db.pages], async () => planImport(items, await lookUp(db, items)));
   return { summary: plan.summary, add: plan.add.length, update: plan.update.length, skip: plan.skip.length };
 }
 
@@ -135,9 +129,7 @@ async function applyPlan(db: MarginaliaDb, plan: ImportPlan, existing: SavedReco
     return before !== undefined && pageIndexChanged(before, page);
   });
   const toIndex = new Map<string, Annotation>();
-  const onPages = await Dexie.Promise.all(
-    reindexed.map((p) => db.annotations.where('[url+created]').between([p.url, Dexie.minKey], [p.url, Dexie.maxKey]).toArray()),
-  );
+  const onPages = await Dexie.Promise.all(reindexed.map((p) => annotationsOfPage(db, p.url)));
   for (const a of onPages.flat()) toIndex.set(a.id, a);
   for (const a of plan.add) toIndex.set(a.id, a);
   for (const a of plan.update) toIndex.set(a.id, a);
@@ -148,18 +140,14 @@ async function applyPlan(db: MarginaliaDb, plan: ImportPlan, existing: SavedReco
   }));
   const index = await planIndex(db, [...toIndex.values()], pages, before);
   // Issued in this order, the annotations are being written while the postings are merged.
-  const records = [
-    issueWrites(db.annotations, 'add', plan.add),
-    issueWrites(db.annotations, 'put', plan.update),
-    issueWrites(db.pages, 'put', plan.pages),
-  ];
+  const records = [writeAnnotations(db, [...plan.add, ...plan.update]), issueWrites(db.pages, 'put', plan.pages)];
   await Dexie.Promise.all([...records, writeIndex(db, index)]);
 }
 
 /** Plans checked annotations again and applies them in one read-write transaction; all or nothing. */
 export async function applyItems(db: MarginaliaDb, items: readonly ImportedAnnotation[]): Promise<Result<{ summary: string }>> {
   try {
-    const summary = await db.transaction('rw', [db.annotations, db.pages, db.docBlocks, db.postings], async () => {
+    const summary = await db.transaction('rw', [...annotationTables(db), db.pages, db.docBlocks, db.postings], async () => {
       // Planned again inside the transaction: the database may have changed since the preview.
       const existing = await lookUp(db, items);
       const plan = planImport(items, existing);

@@ -7,7 +7,11 @@ import { COLORS, KINDS, type Annotation, type AnnotationKind, type Color, type P
 import { buildSearchDoc, KEY_SLOTS, preferredSlot, searchKey, type SearchDoc } from '@/src/core/search/document';
 import { DOC_BLOCK_MAX, packDocs, type DocBlock } from '@/src/core/search/doc-blocks';
 import { blocksOf, docTerms, type PostingBlock } from '@/src/core/search/postings';
+import type { IdBlock } from '@/src/core/store/id-blocks';
+import { packAnnotations } from '@/src/core/store/pack';
+import type { PageAnnotations } from '@/src/core/store/page-records';
 import { normalizeTags } from '@/src/core/tags';
+import type { TagCount } from './annotation-store';
 
 /** An annotation as version 1 stored it: no kind, no orphan flag, tags and `updated` optional. */
 export interface V1Annotation {
@@ -136,4 +140,36 @@ export async function upgradeToV8(tx: Transaction): Promise<void> {
     await blocks.bulkPut(packDocs(chunk));
     last = chunk[chunk.length - 1]!.key;
   }
+}
+
+/**
+ * Version 8 → 9: the annotations, one record each in `annotations`, move to one record per page in
+ * `pageAnnotations` (oldest first), with the blocks of which page each id is on (`idBlocks`) and
+ * each tag's number of uses (`tagCounts`). Every record moves, a damaged one too, mended only
+ * where the stores key and count on it (no URL: the page ''; tags not a list of strings: the
+ * strings among them): an upgrade never drops data. Dexie deletes `annotations` after
+ * this runs.
+ */
+export async function upgradeToV9(tx: Transaction): Promise<void> {
+  const annotations = tx.table<Record<string, unknown>, string>('annotations');
+  const all: Annotation[] = [];
+  let last: string | undefined;
+  for (;;) {
+    const range = last === undefined ? annotations.toCollection() : annotations.where(':id').above(last);
+    const chunk = await range.limit(UPGRADE_CHUNK).toArray();
+    if (!chunk.length) break;
+    last = String(chunk[chunk.length - 1]!.id);
+    for (const record of chunk) {
+      // Only what the stores key and count on is mended; the rest stays as it was stored.
+      const tags = Array.isArray(record.tags) ? record.tags.filter((t): t is string => typeof t === 'string') : [];
+      const fixed = { ...record, url: typeof record.url === 'string' ? record.url : '', created: typeof record.created === 'number' ? record.created : 0 };
+      all.push({ ...(fixed as unknown as Annotation), ...(Array.isArray(record.tags) && tags.length === record.tags.length ? {} : { tags }) });
+    }
+    if (chunk.length < UPGRADE_CHUNK) break;
+  }
+  const packed = packAnnotations(all);
+  const pages = tx.table<PageAnnotations, string>('pageAnnotations');
+  for (let i = 0; i < packed.pageAnnotations.length; i += UPGRADE_CHUNK) await pages.bulkPut(packed.pageAnnotations.slice(i, i + UPGRADE_CHUNK));
+  await tx.table<IdBlock, string>('idBlocks').bulkPut(packed.idBlocks);
+  await tx.table<TagCount, string>('tagCounts').bulkPut(packed.tagCounts);
 }

@@ -5,7 +5,6 @@
  * service worker stopped half-way leaves nothing half-written — the search index included, which
  * is written in the same transaction as the annotation (src/background/search-index.ts).
  */
-import Dexie from 'dexie';
 import { LIMITS, type Annotation, type PageMeta } from '@/src/core/model';
 import { normalizeTags } from '@/src/core/tags';
 import { normalizeUrl } from '@/src/core/url';
@@ -19,11 +18,11 @@ import {
   type Result,
   type SearchResults,
 } from '@/src/messaging/protocol';
+import { annotationTables, annotationsOfPage, getAnnotation, pagesOf, tagUses, writeAnnotations } from './annotation-store';
 import type { MarginaliaDb } from './db';
 import { searchAnnotations } from './search';
 import { indexAnnotations, pageIndexChanged, reindexPage, unindexAnnotations } from './search-index';
 import { rankTags } from './tag-counts';
-import { tagUses } from './tag-uses';
 
 /** How many tags `listTags` returns. */
 export const TAG_LIST_SIZE = 200;
@@ -71,8 +70,8 @@ function pageFields(input: PageInput | undefined): Omit<PageMeta, 'url' | 'updat
 const notFound = (id: string): Result<never> => fail(`No annotation ${id} on this page.`);
 
 export function createRepository(db: MarginaliaDb, now: () => number = Date.now): Repository {
-  const forPage = (url: string): Promise<Annotation[]> =>
-    db.annotations.where('[url+created]').between([url, Dexie.minKey], [url, Dexie.maxKey]).toArray();
+  const forPage = (url: string): Promise<Annotation[]> => annotationsOfPage(db, url);
+  const writeTables = () => [...annotationTables(db), db.pages, db.docBlocks, db.postings];
 
   return {
     async create({ annotation: a, page }) {
@@ -96,10 +95,10 @@ export function createRepository(db: MarginaliaDb, now: () => number = Date.now)
         created: time,
         updated: time,
       };
-      return db.transaction('rw', [db.annotations, db.pages, db.docBlocks, db.postings], async () => {
-        // `add`, never `put`: a reused id must not overwrite someone else's annotation.
-        if (await db.annotations.get(record.id)) return fail('An annotation with this id already exists.');
-        await db.annotations.add(record);
+      return db.transaction('rw', writeTables(), async () => {
+        // Never over a saved one: a reused id must not overwrite someone else's annotation.
+        if ((await pagesOf(db, [record.id])).has(record.id)) return fail('An annotation with this id already exists.');
+        await writeAnnotations(db, [record]);
         const previous = await db.pages.get(url);
         const next: PageMeta = { ...previous, ...pageFields(page), url, updated: time };
         await db.pages.put(next);
@@ -113,9 +112,9 @@ export function createRepository(db: MarginaliaDb, now: () => number = Date.now)
     update(id, patch, scope) {
       if (patch.note !== undefined && patch.note.length > LIMITS.note)
         return Promise.resolve(fail(`The note is too long (${patch.note.length} characters; the limit is ${LIMITS.note}).`));
-      return db.transaction('rw', [db.annotations, db.pages, db.docBlocks, db.postings], async () => {
-        const current = await db.annotations.get(id);
-        if (!current || (scope !== undefined && current.url !== scope)) return notFound(id);
+      return db.transaction('rw', writeTables(), async () => {
+        const current = await getAnnotation(db, id, scope);
+        if (!current) return notFound(id);
         const next: Annotation = {
           ...current,
           ...(patch.note !== undefined ? { note: patch.note } : {}),
@@ -124,19 +123,22 @@ export function createRepository(db: MarginaliaDb, now: () => number = Date.now)
           // Never earlier than `created`, even if the clock went back.
           updated: Math.max(now(), current.created),
         };
-        await db.annotations.put(next);
+        await writeAnnotations(db, [next]);
         await indexAnnotations(db, [next]);
         return ok(next);
       });
     },
 
     remove(id, scope) {
-      return db.transaction('rw', [db.annotations, db.docBlocks, db.postings], async () => {
-        const current = await db.annotations.get(id);
-        // Deleting what is already gone succeeds, so a retried delete is harmless.
-        if (!current) return ok(null);
-        if (scope !== undefined && current.url !== scope) return notFound(id);
-        await db.annotations.delete(id);
+      return db.transaction('rw', [...annotationTables(db), db.docBlocks, db.postings], async () => {
+        // With a scope, only that page is looked at: an id saved elsewhere is not found there.
+        const current = await getAnnotation(db, id, scope);
+        if (!current) {
+          // Deleting what is already gone succeeds, so a retried delete is harmless.
+          if (scope === undefined || !(await pagesOf(db, [id])).has(id)) return ok(null);
+          return notFound(id);
+        }
+        await writeAnnotations(db, [], [current]);
         await unindexAnnotations(db, [current]);
         return ok(null);
       });
@@ -145,15 +147,15 @@ export function createRepository(db: MarginaliaDb, now: () => number = Date.now)
     forPage,
 
     reportAnchoring(url, orphans, anchored) {
-      return db.transaction('rw', [db.annotations, db.pages, db.docBlocks, db.postings], async () => {
+      return db.transaction('rw', writeTables(), async () => {
         const orphaned = new Set(orphans);
-        const ids = [...orphans, ...anchored];
+        const reported = new Set([...orphans, ...anchored]);
         // Only records whose flag really changes are written, and re-indexed (`is:orphan`).
-        const changed = (await db.annotations.bulkGet(ids))
-          .filter((a): a is Annotation => !!a && a.url === url && a.orphan !== orphaned.has(a.id))
+        const changed = (await forPage(url))
+          .filter((a) => reported.has(a.id) && a.orphan !== orphaned.has(a.id))
           .map((a) => ({ ...a, orphan: orphaned.has(a.id) }));
         if (!changed.length) return ok(null);
-        await db.annotations.bulkPut(changed);
+        await writeAnnotations(db, changed);
         await indexAnnotations(db, changed);
         return ok(null);
       });
@@ -163,12 +165,12 @@ export function createRepository(db: MarginaliaDb, now: () => number = Date.now)
       return rankTags(await tagUses(db), TAG_LIST_SIZE);
     },
 
-    get: (id) => db.annotations.get(id),
+    get: (id) => getAnnotation(db, id),
 
     search: (query, limit) => searchAnnotations(db, query, limit),
 
     getPage(url) {
-      return db.transaction('r', db.annotations, db.pages, async () => ({
+      return db.transaction('r', [db.pages, db.pageAnnotations], async () => ({
         page: (await db.pages.get(url)) ?? null,
         annotations: await forPage(url),
       }));

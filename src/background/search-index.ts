@@ -4,10 +4,10 @@
  * `docBlocks` and `postings` (and `pages` where a page is read): an annotation and its index entries
  * are written together or not at all.
  */
-import Dexie from 'dexie';
 import type { Annotation, PageMeta } from '@/src/core/model';
 import { buildSearchDoc, KEY_SLOTS, keyFitsTime, preferredSlot, searchKey, type PageFields, type PagePartsCache, type SearchDoc } from '@/src/core/search/document';
 import { docPositions, docTerms, samePositions } from '@/src/core/search/postings';
+import { annotationsOfPage } from './annotation-store';
 import type { MarginaliaDb } from './db';
 import type { DocBlock } from '@/src/core/search/doc-blocks';
 import { docsOf, readDocs, writeDocs } from './doc-store';
@@ -149,6 +149,6 @@ export function pageIndexChanged(before: PageMeta | undefined, after: PageMeta):
 
 /** Rewrites the documents of every annotation of a page, after its title or site changed. */
 export async function reindexPage(db: MarginaliaDb, page: PageMeta): Promise<void> {
-  const annotations = await db.annotations.where('[url+created]').between([page.url, Dexie.minKey], [page.url, Dexie.maxKey]).toArray();
+  const annotations = await annotationsOfPage(db, page.url);
   await indexAnnotations(db, annotations, new Map([[page.url, page]]));
 }

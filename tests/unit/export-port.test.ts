@@ -14,6 +14,7 @@ import { exportOverPort } from '@/src/exchange/export-client';
 import { ImportConnection } from '@/src/exchange/import-client';
 import { EXPORT_PORT, IMPORT_PORT, type PortLike } from '@/src/messaging/protocol';
 import { generate } from '../fixtures/import/generate';
+import { countSaved } from './saved';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 const OWN = 'ownextensionid';
@@ -140,7 +141,7 @@ describe('chunked export and import', () => {
     expect(await dumpAll()).toBe(empty);
     expect(await imp.apply()).toBe('Imported: 60 new, 0 updated, 0 skipped.');
     imp.destroy();
-    expect(await db.annotations.count()).toBe(60);
+    expect(await countSaved(db)).toBe(60);
     expect((await allDocs(db)).length).toBe(60);
 
     const files: Record<string, string> = {};

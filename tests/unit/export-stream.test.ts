@@ -1,6 +1,6 @@
-// The export's records read in pages inside one read transaction (src/background/export-stream.ts):
-// the same annotations in the same order as one read, runs of equal creation times across page
-// ends, every page there with its annotations, and a snapshot that a later write does not change.
+// The export's records read in one read transaction and handed out in chunks
+// (src/background/export-stream.ts): every annotation once, oldest first (runs of equal creation
+// times by id), every page there with its annotations, and a snapshot that a later write does not change.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotationSize, MAX_CHUNK_CHARS } from '@/src/core/export';
@@ -8,6 +8,7 @@ import type { Annotation } from '@/src/core/model';
 import { openDatabase, type MarginaliaDb } from '@/src/background/db';
 import { openExportStream, type ExportStream } from '@/src/background/export-stream';
 import { generate } from '../fixtures/import/generate';
+import { addAnnotations, countSaved, savedAnnotations } from './saved';
 
 let db: MarginaliaDb;
 beforeEach(() => {
@@ -33,21 +34,16 @@ async function seed(count: number): Promise<Annotation[]> {
   const records = annotations.map((a, i) => ({ ...a, created: 1_000 + Math.floor(i / 9) * (i % 4 === 0 ? 0 : 1), updated: 5_000 }));
   // Some long runs: 40 annotations created in the same millisecond.
   for (let i = 100; i < Math.min(140, count); i++) records[i] = { ...records[i]!, created: 777 };
-  await db.annotations.bulkAdd(records);
+  await addAnnotations(db, records);
   await db.pages.bulkPut([...pages.values()]);
-  return db.annotations.orderBy('created').toArray();
+  return savedAnnotations(db);
 }
 
 describe('openExportStream', () => {
-  it('gives every annotation once, in the order of one read, with their pages, whatever the page sizes', async () => {
+  it('gives every annotation once, oldest first, with their pages, whatever the chunk size', async () => {
     const expected = await seed(300);
-    for (const [readPage, max] of [
-      [7, 5],
-      [10, 64],
-      [2_000, 2_000],
-      [1, 3],
-    ] as const) {
-      const stream = openExportStream(db, { kind: 'all' }, readPage);
+    for (const max of [5, 64, 2_000, 3]) {
+      const stream = openExportStream(db, { kind: 'all' });
       expect(await stream.header).toEqual({ total: expected.length, scope: { kind: 'all' } });
       const chunks = await drain(stream, max);
       expect(chunks.flat().map((a) => a.id)).toEqual(expected.map((a) => a.id));
@@ -58,7 +54,7 @@ describe('openExportStream', () => {
 
   it('cuts chunks by size as well as by count', async () => {
     const expected = await seed(60);
-    const stream = openExportStream(db, { kind: 'all' }, 16);
+    const stream = openExportStream(db, { kind: 'all' });
     const chunks = await drain(stream, 1_000, 2_000);
     expect(chunks.flat().map((a) => a.id)).toEqual(expected.map((a) => a.id));
     for (const chunk of chunks) {
@@ -68,14 +64,14 @@ describe('openExportStream', () => {
 
   it('is a snapshot: a write made while it is read is not in it', async () => {
     const expected = await seed(120);
-    const stream = openExportStream(db, { kind: 'all' }, 5);
+    const stream = openExportStream(db, { kind: 'all' });
     await stream.header;
     const extra = { ...expected[0]!, id: crypto.randomUUID(), created: 2_000 };
-    const write = db.annotations.add(extra);
+    const write = addAnnotations(db, [extra]);
     const chunks = await drain(stream, 10);
     await write;
     expect(chunks.flat().map((a) => a.id)).toEqual(expected.map((a) => a.id));
-    expect(await db.annotations.count()).toBe(expected.length + 1);
+    expect(await countSaved(db)).toBe(expected.length + 1);
   });
 
   it('reads one page or search results whole, and an empty database as no chunk', async () => {

@@ -14,9 +14,12 @@ import { allDocs } from '@/src/background/doc-store';
 import { applyItems } from '@/src/background/export-import';
 import { mergePostings } from '@/src/background/import-index';
 import { savedOf } from '@/src/background/saved-of';
+import { annotationsById, annotationTables } from '@/src/background/annotation-store';
+import { byCreated } from '@/src/core/store/page-records';
 import { createRepository } from '@/src/background/repository';
 import { indexAnnotations } from '@/src/background/search-index';
 import { generate } from '../fixtures/import/generate';
+import { addAnnotations, savedAnnotations } from './saved';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 const META: ExportMeta = { generated: NOW, scope: { kind: 'all' }, appVersion: 'test' };
@@ -63,7 +66,7 @@ describe('mergePostings', () => {
 
 /** Checks the search tables against the annotations: documents, postings and block invariants. */
 async function checkIndex(db: MarginaliaDb): Promise<Map<string, number[]>> {
-  const annotations = await db.annotations.toArray();
+  const annotations = await savedAnnotations(db);
   const pages = new Map((await db.pages.toArray()).map((p) => [p.url, p]));
   const docs = await allDocs(db);
   expect(docs).toHaveLength(annotations.length);
@@ -106,10 +109,10 @@ describe('indexing an import at once', () => {
     // Saved first, one at a time: a third of a generated set, with a page that has no title yet.
     const { annotations, pages } = generate(90, 21);
     const saved = annotations.slice(0, 30);
-    await db.annotations.bulkAdd(saved);
+    await addAnnotations(db, saved);
     const untitled = [...pages.values()].map((p) => (p.url === saved[0]!.url ? { url: p.url, updated: p.updated } : p));
     await db.pages.bulkAdd(untitled);
-    await db.transaction('rw', [db.annotations, db.pages, db.docBlocks, db.postings], async () => {
+    await db.transaction('rw', [...annotationTables(db), db.pages, db.docBlocks, db.postings], async () => {
       await indexAnnotations(db, saved);
     });
     await checkIndex(db);
@@ -132,10 +135,10 @@ describe('indexing an import at once', () => {
 
     // The same final records indexed one at a time give the same documents and posting lists.
     const reference = fresh();
-    await reference.annotations.bulkAdd(await db.annotations.toArray());
+    await addAnnotations(reference, await savedAnnotations(db));
     await reference.pages.bulkAdd(await db.pages.toArray());
-    const all = await reference.annotations.toArray();
-    await reference.transaction('rw', [reference.annotations, reference.pages, reference.docBlocks, reference.postings], async () => {
+    const all = await savedAnnotations(reference);
+    await reference.transaction('rw', [...annotationTables(reference), reference.pages, reference.docBlocks, reference.postings], async () => {
       for (const a of all) await indexAnnotations(reference, [a]);
     });
     expect(await checkIndex(reference)).toEqual(terms);
@@ -151,14 +154,28 @@ describe('indexing an import at once', () => {
   });
 });
 
+describe('annotationsById', () => {
+  it('finds the saved annotations among many ids and among few (the id blocks read whole or one by one)', async () => {
+    const db = fresh();
+    const { annotations } = generate(40, 3);
+    await addAnnotations(db, annotations);
+    const keys = [...Array.from({ length: 600 }, () => crypto.randomUUID()), ...annotations.slice(0, 10).map((a) => a.id)];
+    const found = await db.transaction('r', annotationTables(db), () => annotationsById(db, keys));
+    expect([...found.keys()].sort()).toEqual(annotations.slice(0, 10).map((a) => a.id).sort());
+    const few = await db.transaction('r', annotationTables(db), () => annotationsById(db, keys.slice(595)));
+    expect([...few.values()].sort(byCreated)).toEqual(annotations.slice(0, 10).sort(byCreated));
+  });
+});
+
 describe('savedOf', () => {
   it('reads only the saved records among many keys, as bulkGet would find them', async () => {
     const db = fresh();
-    const { annotations } = generate(40, 3);
-    await db.annotations.bulkAdd(annotations);
-    const keys = [...Array.from({ length: 600 }, () => crypto.randomUUID()), ...annotations.slice(0, 10).map((a) => a.id)];
-    const found = (await savedOf(db.annotations, keys)).filter((a) => a !== undefined);
-    expect(found.map((a) => a.id).sort()).toEqual(annotations.slice(0, 10).map((a) => a.id).sort());
-    expect((await savedOf(db.annotations, keys.slice(595))).filter(Boolean)).toHaveLength(10);
+    const { pages } = generate(40, 3);
+    const saved = [...pages.values()];
+    await db.pages.bulkAdd(saved);
+    const keys = [...Array.from({ length: 600 }, () => `https://example.org/${crypto.randomUUID()}`), ...saved.map((p) => p.url)];
+    const found = (await savedOf(db.pages, keys)).filter((p) => p !== undefined);
+    expect(found.map((p) => p.url).sort()).toEqual(saved.map((p) => p.url).sort());
+    expect((await savedOf(db.pages, keys.slice(600))).filter(Boolean)).toHaveLength(saved.length);
   });
 });

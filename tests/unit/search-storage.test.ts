@@ -14,6 +14,7 @@ import { DOC_BLOCK_MAX, type DocBlock } from '@/src/core/search/doc-blocks';
 import { blockPositions, blocksOf, buildPostings, docPositions, docTerms, META, type PostingBlock } from '@/src/core/search/postings';
 import type { NewAnnotation, PageInput } from '@/src/messaging/protocol';
 import { expectSameAsScan } from './scan-check';
+import { countSaved } from './saved';
 
 const PAGE = 'https://www.nbcchicago.com/news/local/ice';
 const OTHER = 'https://valleysentinel.example/flood';
@@ -124,7 +125,7 @@ describe('index upkeep', () => {
 
     vi.spyOn(db.docBlocks, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
     await expect(create({ note: 'lost' })).rejects.toThrow('disk full');
-    expect(await db.annotations.count()).toBe(1);
+    expect(await countSaved(db)).toBe(1);
     expect((await allDocs(db)).length).toBe(1);
   });
 
@@ -312,7 +313,7 @@ describe('upgrade to v3', () => {
       await upgraded.open();
       expect(upgraded.verno).toBe(DB_VERSION);
       expect((await allDocs(upgraded)).length).toBe(2_500);
-      expect(await upgraded.annotations.count()).toBe(2_501);
+      expect(await countSaved(upgraded)).toBe(2_501);
       const r = createRepository(upgraded);
       expect((await r.search('election')).hits.map((h) => h.id)).toEqual([records[7]!.id]);
       const tagged = await r.search('raids tag:ice', 200);

@@ -13,6 +13,7 @@ import { handleMessage } from '@/src/background/router';
 import type { SenderInfo } from '@/src/background/sender';
 import type { NewAnnotation } from '@/src/messaging/protocol';
 import { generate, rng } from '../fixtures/import/generate';
+import { savedAnnotation, savedAnnotations } from './saved';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 const PAGE = 'https://news.example.com/story';
@@ -77,7 +78,7 @@ async function seed(): Promise<Annotation[]> {
   clock += 5000;
   await repo.update(a.value.id, { note: 'Compare zanzibarquux timetable, edited', color: 'pink' });
   await repo.reportAnchoring(PAGE, [c.value.id], []);
-  return db.annotations.toArray();
+  return savedAnnotations(db);
 }
 
 describe('export.build', () => {
@@ -104,7 +105,7 @@ describe('export → clear → import → export', () => {
     try {
       expect(await imported(first, fresh)).toBe('Imported: 3 new, 0 updated, 0 skipped.');
       // ids, selectors, notes, tags, times and extras (kind, colour, orphan, speaker).
-      expect(byId(await fresh.annotations.toArray())).toStrictEqual(byId(saved));
+      expect(byId(await savedAnnotations(fresh))).toStrictEqual(byId(saved));
       expect(await exportAll(fresh)).toBe(first);
       const hits = (await createRepository(fresh).search('zanzibarq')).hits.map((h) => h.id);
       expect(hits).toEqual([saved.find((a) => a.note.includes('zanzibarquux'))!.id]);
@@ -120,7 +121,7 @@ describe('export → clear → import → export', () => {
     const { annotations, pages } = generate(60, 7);
     const meta: ExportMeta = { generated: NOW, scope: { kind: 'all' }, appVersion: '0.1.0' };
     await imported([...jsonChunks(annotations, pages, meta)].join(''));
-    expect(byId(await db.annotations.toArray())).toStrictEqual(byId(annotations));
+    expect(byId(await savedAnnotations(db))).toStrictEqual(byId(annotations));
     const first = await exportAll();
     const fresh = openDatabase(`test-${crypto.randomUUID()}`);
     try {
@@ -154,12 +155,12 @@ describe('import.apply', () => {
     item.modified = new Date(saved!.updated - 1000).toISOString();
     expect(await previewImport(db, JSON.stringify(file), { now: NOW })).toMatchObject({ ok: true, value: { add: 0, update: 0 } });
     expect(await imported(JSON.stringify(file))).toMatch(/0 new, 0 updated, 3 skipped: 2 unchanged, 1 older/);
-    expect((await db.annotations.get(saved!.id))?.note).toBe(saved!.note);
+    expect((await savedAnnotation(db, saved!.id))?.note).toBe(saved!.note);
     // A newer copy: replaces the saved one, and search finds its words instead of the old ones.
     item.modified = new Date(saved!.updated + 1000).toISOString();
     expect(await previewImport(db, JSON.stringify(file), { now: NOW })).toMatchObject({ ok: true, value: { add: 0, update: 1, skip: 2 } });
     expect(await imported(JSON.stringify(file))).toMatch(/0 new, 1 updated/);
-    expect((await db.annotations.get(saved!.id))?.note).toBe('older copy quokkaword');
+    expect((await savedAnnotation(db, saved!.id))?.note).toBe('older copy quokkaword');
     expect((await repo.search('quokkaw')).hits.map((h) => h.id)).toEqual([saved!.id]);
     expect((await repo.search('zanzibarq')).hits).toEqual([]);
   });

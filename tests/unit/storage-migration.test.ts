@@ -2,9 +2,11 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V5, type MarginaliaDb } from '@/src/background/db';
+import { DB_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V5, SCHEMA_V8, type MarginaliaDb } from '@/src/background/db';
 import { backfillV2, type V1Annotation } from '@/src/background/migrations';
 import { createRepository } from '@/src/background/repository';
+import { ID_BLOCK_MAX } from '@/src/core/store/id-blocks';
+import { countSaved, savedAnnotation, savedAnnotations } from './saved';
 
 const PAGE = 'https://news.example.com/story';
 
@@ -44,7 +46,7 @@ describe('migration v1 → v2', () => {
     opened = openDatabase(name);
     await opened.open();
     expect(opened.verno).toBe(DB_VERSION);
-    expect(await opened.annotations.get(bare.id)).toEqual({
+    expect(await savedAnnotation(opened, bare.id)).toEqual({
       ...bare,
       note: '',
       kind: 'highlight',
@@ -52,7 +54,7 @@ describe('migration v1 → v2', () => {
       tags: [],
       updated: 100,
     });
-    expect(await opened.annotations.get(tagged.id)).toEqual({
+    expect(await savedAnnotation(opened, tagged.id)).toEqual({
       ...tagged,
       kind: 'highlight',
       orphan: false,
@@ -62,15 +64,14 @@ describe('migration v1 → v2', () => {
     expect(await opened.pages.get(PAGE)).toEqual({ url: PAGE, title: 'Old story', updated: 50 });
   });
 
-  it('makes the indexes usable on upgraded records', async () => {
+  it('makes upgraded records usable: by page, by tag, oldest first', async () => {
     const name = `migrate-${crypto.randomUUID()}`;
     const older = v1Record({ created: 100, tags: ['ice'] });
     const newer = v1Record({ created: 200, updated: 900 });
     await writeV1(name, [newer, older]);
 
     opened = openDatabase(name);
-    expect((await opened.annotations.where('tags').equals('ice').toArray()).map((a) => a.id)).toEqual([older.id]);
-    expect((await opened.annotations.orderBy('created').reverse().first())?.id).toBe(newer.id);
+    expect((await savedAnnotations(opened)).map((a) => a.id)).toEqual([older.id, newer.id]);
     const repo = createRepository(opened);
     expect((await repo.forPage(PAGE)).map((a) => a.id)).toEqual([older.id, newer.id]);
     expect(await repo.listTags()).toEqual(['ice']);
@@ -80,7 +81,7 @@ describe('migration v1 → v2', () => {
     opened = openDatabase(`fresh-${crypto.randomUUID()}`);
     await opened.open();
     expect(opened.verno).toBe(DB_VERSION);
-    expect(opened.tables.map((t) => t.name).sort()).toEqual(['annotations', 'docBlocks', 'pages', 'postings']);
+    expect(opened.tables.map((t) => t.name).sort()).toEqual(['docBlocks', 'idBlocks', 'pageAnnotations', 'pages', 'postings', 'tagCounts']);
   });
 
   it('leaves an already complete record as it is', () => {
@@ -96,8 +97,8 @@ describe('migration v1 → v2', () => {
   });
 });
 
-describe('migration v5 → v7 (v7 drops annotation indexes)', () => {
-  it('drops the url, updated and kind indexes of annotations, keeps every record, and finds a page’s annotations', async () => {
+describe('migration v5 → v9', () => {
+  it('keeps every record and finds a page’s annotations', async () => {
     const name = `migrate-${crypto.randomUUID()}`;
     const v5 = new Dexie(name);
     v5.version(5).stores(SCHEMA_V5);
@@ -110,11 +111,48 @@ describe('migration v5 → v7 (v7 drops annotation indexes)', () => {
     opened = openDatabase(name);
     await opened.open();
     expect(opened.verno).toBe(DB_VERSION);
-    const store = opened.backendDB().transaction('annotations').objectStore('annotations');
-    expect([...store.indexNames].sort()).toEqual(['[url+created]', 'created', 'tags']);
-    expect(await opened.annotations.toArray()).toEqual([first, second, elsewhere].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(await savedAnnotations(opened)).toEqual([first, elsewhere, second]);
     const repo = createRepository(opened);
     expect((await repo.forPage(PAGE)).map((a) => a.id)).toEqual([first.id, second.id]);
     expect(await repo.listTags()).toEqual(['ice']);
+  });
+});
+
+describe('migration v8 → v9 (annotations one record per page)', () => {
+  it('moves every annotation, a damaged one too, with which page each id is on and the tag counts', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v8 = new Dexie(name);
+    v8.version(8).stores(SCHEMA_V8);
+    const pages = ['https://a.example.com/1', 'https://b.example.com/2', PAGE];
+    // More than one id block's worth, over three pages, some created in the same millisecond.
+    const records = Array.from({ length: ID_BLOCK_MAX * 2 + 7 }, (_, i) => ({
+      ...v1Record({ url: pages[i % 3]!, created: 1_000 + Math.floor(i / 5), tags: i % 4 ? ['ice'] : ['Ice', 'courts'] }),
+      kind: 'highlight',
+      orphan: false,
+      updated: 2_000,
+    }));
+    const damaged = { id: crypto.randomUUID(), created: 5 };
+    await v8.table('annotations').bulkAdd([...records, damaged]);
+    v8.close();
+
+    opened = openDatabase(name);
+    await opened.open();
+    expect(opened.verno).toBe(DB_VERSION);
+    expect(opened.tables.map((t) => t.name)).not.toContain('annotations');
+    expect(await countSaved(opened)).toBe(records.length + 1);
+    const byCreatedThenId = (a: { created: number; id: string }, b: { created: number; id: string }) => a.created - b.created || a.id.localeCompare(b.id);
+    const repo = createRepository(opened);
+    for (const url of pages) {
+      expect(await repo.forPage(url)).toEqual(records.filter((r) => r.url === url).sort(byCreatedThenId));
+    }
+    // Mended only where the stores key and count on it: the page, and tags that must be a list.
+    expect(await repo.forPage('')).toEqual([{ ...damaged, url: '', tags: [] }]);
+    for (const r of records.filter((_, i) => i % 37 === 0)) expect(await repo.get(r.id)).toEqual(r);
+    expect(await repo.get(crypto.randomUUID())).toBeUndefined();
+    const courts = records.filter((r) => r.tags!.includes('courts')).length;
+    expect(await repo.listTags()).toEqual(['ice', 'courts']);
+    expect((await opened.tagCounts.get('courts'))?.count).toBe(courts);
+    expect((await opened.tagCounts.get('Ice'))?.count).toBe(courts);
+    expect((await opened.tagCounts.get('ice'))?.count).toBe(records.length - courts);
   });
 });

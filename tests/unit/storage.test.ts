@@ -6,6 +6,7 @@ import { openDatabase, type MarginaliaDb } from '@/src/background/db';
 import { createRepository, TAG_LIST_SIZE, type Repository } from '@/src/background/repository';
 import { topTags } from '@/src/background/tag-counts';
 import type { NewAnnotation } from '@/src/messaging/protocol';
+import { savedAnnotation, savedAnnotations } from './saved';
 
 const PAGE = 'https://news.example.com/story';
 const OTHER = 'https://other.example.org/article';
@@ -26,7 +27,7 @@ let db: MarginaliaDb;
 let repo: Repository;
 let clock: number;
 
-const dump = async () => ({ annotations: await db.annotations.toArray(), pages: await db.pages.toArray() });
+const dump = async () => ({ annotations: await savedAnnotations(db), pages: await db.pages.toArray() });
 
 async function created(over: Partial<NewAnnotation> = {}) {
   const result = await repo.create({ annotation: newAnnotation(over) });
@@ -52,7 +53,7 @@ describe('create', () => {
     if (!result.ok) return;
     expect(result.value).toMatchObject({ created: 1_000, updated: 1_000, orphan: false, note: 'Check this' });
     expect(result.value.tags).toEqual(['ice', 'chicago politics']);
-    expect(await db.annotations.get(result.value.id)).toEqual(result.value);
+    expect(await savedAnnotation(db, result.value.id)).toEqual(result.value);
   });
 
   it('stores the page metadata, truncated, and keeps fields a later visit does not send', async () => {
@@ -84,7 +85,7 @@ describe('create', () => {
     const first = await created({ note: 'original' });
     const second = await repo.create({ annotation: newAnnotation({ id: first.id, url: OTHER, note: 'hijack' }) });
     expect(second.ok).toBe(false);
-    expect(await db.annotations.get(first.id)).toEqual(first);
+    expect(await savedAnnotation(db, first.id)).toEqual(first);
     expect(await db.pages.get(OTHER)).toBeUndefined();
   });
 });
@@ -95,7 +96,7 @@ describe('update and delete', () => {
     clock = 5_000;
     const result = await repo.update(a.id, { note: 'new', tags: ['b ', 'B', 'c'], color: 'blue' });
     expect(result).toEqual({ ok: true, value: { ...a, note: 'new', tags: ['b', 'c'], color: 'blue', updated: 5_000 } });
-    expect(await db.annotations.get(a.id)).toEqual(result.ok && result.value);
+    expect(await savedAnnotation(db, a.id)).toEqual(result.ok && result.value);
   });
 
   it('fails for an unknown id, and for another page when scoped to a page', async () => {
@@ -110,7 +111,7 @@ describe('update and delete', () => {
   it('deletes, and deleting again is harmless', async () => {
     const a = await created();
     expect(await repo.remove(a.id, PAGE)).toEqual({ ok: true, value: null });
-    expect(await db.annotations.get(a.id)).toBeUndefined();
+    expect(await savedAnnotation(db, a.id)).toBeUndefined();
     expect(await repo.remove(a.id)).toEqual({ ok: true, value: null });
   });
 });
@@ -149,9 +150,9 @@ describe('anchoring report', () => {
     await repo.reportAnchoring(PAGE, [mine.id], []);
     await repo.reportAnchoring(PAGE, [back.id, foreign.id], []);
     await repo.reportAnchoring(PAGE, [], [back.id]);
-    expect((await db.annotations.get(mine.id))?.orphan).toBe(true);
-    expect((await db.annotations.get(back.id))?.orphan).toBe(false);
-    expect(await db.annotations.get(foreign.id)).toEqual(foreign);
+    expect((await savedAnnotation(db, mine.id))?.orphan).toBe(true);
+    expect((await savedAnnotation(db, back.id))?.orphan).toBe(false);
+    expect(await savedAnnotation(db, foreign.id)).toEqual(foreign);
   });
 });
 

@@ -1,0 +1,18 @@
+/** Reading and seeding the annotations stores (src/background/annotation-store.ts) in tests. */
+import type { Annotation } from '@/src/core/model';
+import { allAnnotations, annotationTables, countAnnotations, getAnnotation, writeAnnotations } from '@/src/background/annotation-store';
+import type { MarginaliaDb } from '@/src/background/db';
+
+/** Every saved annotation, oldest first. */
+export const savedAnnotations = (db: MarginaliaDb): Promise<Annotation[]> => db.transaction('r', annotationTables(db), () => allAnnotations(db));
+
+/** One saved annotation, or undefined. */
+export const savedAnnotation = (db: MarginaliaDb, id: string): Promise<Annotation | undefined> =>
+  db.transaction('r', annotationTables(db), () => getAnnotation(db, id));
+
+/** How many annotations are saved. */
+export const countSaved = (db: MarginaliaDb): Promise<number> => db.transaction('r', annotationTables(db), () => countAnnotations(db));
+
+/** Saves annotations as they are, with no search entries (as an older version's data would be). */
+export const addAnnotations = (db: MarginaliaDb, annotations: readonly Annotation[]): Promise<void> =>
+  db.transaction('rw', annotationTables(db), () => writeAnnotations(db, annotations));
