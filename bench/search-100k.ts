@@ -233,7 +233,7 @@ export async function run(): Promise<BenchResult[]> {
     const samples = ours.flat();
     const stage = (of: (t: Timed) => number) => ({ p50: round(quantile(samples.map(of), 0.5)), p95: round(quantile(samples.map(of), 0.95)) });
     const stages = Object.fromEntries([
-      ...(['parse', 'expand', 'postings', 'docs', 'compute', 'total', 'blocks', 'docsRead'] as const).map((k) => [k, stage((t) => t.timings?.[k] ?? NaN)]),
+      ...(['parse', 'expand', 'postings', 'docs', 'compute', 'total', 'blocks', 'docsRead', 'docBlocks', 'docRequests'] as const).map((k) => [k, stage((t) => t.timings?.[k] ?? NaN)]),
       ['messaging', stage((t) => t.ms - (t.timings?.total ?? NaN))],
     ]);
     const slowTimings = slowest.map(({ q }) => ({ q, ...ours[ours.length - 1]![corpus.queries.indexOf(q)]!.timings }));
