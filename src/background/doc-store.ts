@@ -15,6 +15,7 @@ import { zonedRequest as request } from './idb-request';
 export const READ_ALL_FROM = 512;
 /** Fewer wanted keys than this are read block by block, without listing the blocks first. */
 const FEW = 4;
+
 const rawStore = (): IDBObjectStore => Dexie.currentTransaction.idbtrans.objectStore('docBlocks');
 
 /** What a read of documents cost: blocks read, the requests that read them, and block keys listed to plan them. */
