@@ -236,7 +236,13 @@ export async function run(): Promise<BenchResult[]> {
       ...(['parse', 'expand', 'postings', 'docs', 'compute', 'total', 'blocks', 'docsRead', 'docBlocks', 'docRequests'] as const).map((k) => [k, stage((t) => t.timings?.[k] ?? NaN)]),
       ['messaging', stage((t) => t.ms - (t.timings?.total ?? NaN))],
     ]);
-    const slowTimings = slowest.map(({ q }) => ({ q, ...ours[ours.length - 1]![corpus.queries.indexOf(q)]!.timings }));
+    // The background's stages in each of those slowest samples (not another round's): whether the
+    // time went to reading, computing or outside the background (`ms` − `total`).
+    const slowTimings = slowest.map(({ q, ms }) => {
+      const i = corpus.queries.indexOf(q);
+      const sample = ours.map((o) => o[i]!).find((t) => round(t.ms) === ms)!;
+      return { q, ms, ...sample.timings };
+    });
 
     const opens: { shown: number; marks: Record<string, number> }[] = [];
     for (let i = 0; i < POPUP_OPENS; i++) opens.push(await popupFirstResults(ext));
