@@ -234,10 +234,16 @@ export async function run(): Promise<BenchResult[]> {
     const samples = ours.flat();
     const stage = (of: (t: Timed) => number) => ({ p50: round(quantile(samples.map(of), 0.5)), p95: round(quantile(samples.map(of), 0.95)) });
     const stages = Object.fromEntries([
-      ...(['parse', 'expand', 'postings', 'docs', 'compute', 'total', 'blocks', 'docsRead'] as const).map((k) => [k, stage((t) => t.timings?.[k] ?? NaN)]),
+      ...(['parse', 'expand', 'postings', 'docs', 'compute', 'total', 'blocks', 'docsRead', 'docBlocks', 'docRequests'] as const).map((k) => [k, stage((t) => t.timings?.[k] ?? NaN)]),
       ['messaging', stage((t) => t.ms - (t.timings?.total ?? NaN))],
     ]);
-    const slowTimings = slowest.map(({ q }) => ({ q, ...ours[ours.length - 1]![corpus.queries.indexOf(q)]!.timings }));
+    // The background's stages in each of those slowest samples (not another round's): whether the
+    // time went to reading, computing or outside the background (`ms` − `total`).
+    const slowTimings = slowest.map(({ q, ms }) => {
+      const i = corpus.queries.indexOf(q);
+      const sample = ours.map((o) => o[i]!).find((t) => round(t.ms) === ms)!;
+      return { q, ms, ...sample.timings };
+    });
 
     const opens: { shown: number; marks: Record<string, number> }[] = [];
     for (let i = 0; i < POPUP_OPENS; i++) opens.push(await popupFirstResults(ext));

@@ -10,7 +10,7 @@ export type Stage = 'parse' | 'expand' | 'postings' | 'docs';
 /** Times the stages of one search; what is not a named stage counts as compute. */
 export class SearchClock {
   readonly started = performance.now();
-  readonly timings: SearchTimings = { parse: 0, expand: 0, postings: 0, docs: 0, compute: 0, total: 0, blocks: 0, docsRead: 0 };
+  readonly timings: SearchTimings = { parse: 0, expand: 0, postings: 0, docs: 0, compute: 0, total: 0, blocks: 0, docsRead: 0, docBlocks: 0, docRequests: 0 };
 
   /** Runs `work`, adding its time to `stage`. */
   async time<T>(stage: Stage, work: () => Promise<T> | T): Promise<T> {
@@ -22,7 +22,7 @@ export class SearchClock {
     }
   }
 
-  count(what: 'blocks' | 'docsRead', n: number): void {
+  count(what: 'blocks' | 'docsRead' | 'docBlocks' | 'docRequests', n: number): void {
     this.timings[what] += n;
   }
 

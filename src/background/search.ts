@@ -154,8 +154,11 @@ class Checked {
   async read(keys: readonly number[]): Promise<void> {
     const missing = keys.filter((k) => !this.scores.has(k));
     if (!missing.length) return;
-    const docs = await this.clock.time('docs', () => readDocs(missing));
+    const cost = { blocks: 0, requests: 0, listed: 0 };
+    const docs = await this.clock.time('docs', () => readDocs(missing, cost));
     this.clock.count('docsRead', missing.length);
+    this.clock.count('docBlocks', cost.blocks);
+    this.clock.count('docRequests', cost.requests);
     for (const key of missing) {
       const doc = docs.get(key);
       if (doc) this.docs.set(key, doc);

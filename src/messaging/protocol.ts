@@ -68,6 +68,9 @@ export interface SearchTimings {
   /** Posting blocks and documents read. */
   blocks: number;
   docsRead: number;
+  /** Document blocks read, and the IndexedDB requests that read them (each request costs far more than a block's bytes). */
+  docBlocks: number;
+  docRequests: number;
 }
 
 /**

@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type MarginaliaDb } from '@/src/background/db';
-import { allDocs, docsOf, readDocs, writeDocs } from '@/src/background/doc-store';
+import { allDocs, docsOf, readDocs, writeDocs, type ReadCost } from '@/src/background/doc-store';
 import { DOC_BLOCK_MAX, docsIn, mergeDocBlocks, packDocs, type DocBlock } from '@/src/core/search/doc-blocks';
 import { searchKey, type SearchDoc } from '@/src/core/search/document';
 
@@ -88,10 +88,35 @@ describe('the block store', () => {
     ['few', [42, 7]],
     ['past every block', [298, 299, 300, 301]],
   ])('reads exactly the documents asked for that exist (%s)', async (_name, keys) => {
-    const got = await db.transaction('r', db.docBlocks, () => readDocs(keys));
     const expected = [...new Set(keys)].filter((k) => k >= 0 && k < 300 && k % 7 !== 3).sort((a, b) => a - b);
+    const got = await db.transaction('r', db.docBlocks, async () => readDocs(keys));
     expect([...got.keys()].sort((a, b) => a - b)).toEqual(expected);
     for (const [key, value] of got) expect(value.id).toBe(`d${key}`);
+  });
+
+  it('counts the blocks and requests a read takes', async () => {
+    const stored = await db.docBlocks.toArray();
+    const blocksOf = (keys: number[]) => new Set(keys.map((k) => stored.find((b) => b.last >= k)!.last)).size;
+    const read = async (keys: number[]) => {
+      const cost: ReadCost = { blocks: 0, requests: 0, listed: 0 };
+      await db.transaction('r', db.docBlocks, async () => readDocs(keys, cost));
+      return cost;
+    };
+    // Neighbouring blocks, the last one past the last key: their keys listed, then one request for the run.
+    expect(stored.some((b) => b.last === 60)).toBe(false);
+    // Only the block keys between the first and the last wanted key are listed.
+    const between = stored.filter((b) => b.last >= 10 && b.last <= 60).length;
+    expect(await read(range(10, 60))).toEqual({ blocks: blocksOf(range(10, 60)), requests: 2, listed: between });
+    expect(between).toBe(blocksOf(range(10, 60)) - 1);
+    // A few keys: a request each, nothing listed.
+    expect(await read([42, 7])).toEqual({ blocks: 2, requests: 2, listed: 0 });
+    // Every fourth block: only the needed blocks, one request each (the listing stops at 8 keys,
+    // past the 2nd wanted key; the other 6 are read each by its own request).
+    const sparse = stored.filter((_, i) => i % 4 === 0).map((b) => b.keys[0]!).slice(0, 8);
+    expect(await read(sparse)).toEqual({ blocks: 8, requests: 1 + 8, listed: 8 });
+    // Every block: the listing holds them all, one request reads them.
+    const dense = stored.slice(3, 13).map((b) => b.last);
+    expect(await read(dense)).toEqual({ blocks: 10, requests: 2, listed: 10 });
   });
 
   it('writes documents into the right blocks, one at a time or many at once', async () => {
