@@ -136,9 +136,10 @@ function fullScan(page: Page, queries: readonly string[], timed: boolean): Promi
         r.onerror = () => reject(r.error);
       });
     const out: { ms: number; ids: string[] }[] = [];
+    const decoder = new TextDecoder();
     const readAll = async () =>
-      (await request(db.transaction(['docBlocks'], 'readonly').objectStore('docBlocks').getAll() as IDBRequest<{ docs: string[] }[]>)).flatMap((b) =>
-        b.docs.map((text) => JSON.parse(text) as Doc),
+      (await request(db.transaction(['docBlocks'], 'readonly').objectStore('docBlocks').getAll() as IDBRequest<{ text: Uint8Array; ends: number[] }[]>)).flatMap((b) =>
+        b.ends.map((end, i) => JSON.parse(decoder.decode(b.text.subarray(i ? b.ends[i - 1] : 0, end))) as Doc),
       );
     const once = timeEach ? null : await readAll();
     for (const query of list) {

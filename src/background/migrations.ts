@@ -5,7 +5,7 @@
 import type { Transaction } from 'dexie';
 import { COLORS, KINDS, type Annotation, type AnnotationKind, type Color, type PageMeta } from '@/src/core/model';
 import { buildSearchDoc, KEY_SLOTS, preferredSlot, searchKey, type SearchDoc } from '@/src/core/search/document';
-import { DOC_BLOCK_MAX, packDocs, type DocBlock } from '@/src/core/search/doc-blocks';
+import { DOC_BLOCK_MAX, fromV8Block, packDocs, type DocBlock, type V8DocBlock } from '@/src/core/search/doc-blocks';
 import { blocksOf, docTerms, type PostingBlock } from '@/src/core/search/postings';
 import type { IdBlock } from '@/src/core/store/id-blocks';
 import { packAnnotations } from '@/src/core/store/pack';
@@ -143,7 +143,8 @@ export async function upgradeToV8(tx: Transaction): Promise<void> {
 }
 
 /**
- * Version 8 → 9: the annotations, one record each in `annotations`, move to one record per page in
+ * Version 8 → 9: the search documents' blocks hold their JSON in UTF-8 instead of strings; and
+ * the annotations, one record each in `annotations`, move to one record per page in
  * `pageAnnotations` (oldest first), with the blocks of which page each id is on (`idBlocks`) and
  * each tag's number of uses (`tagCounts`). Every record moves, a damaged one too, mended only
  * where the stores key and count on it (no URL: the page ''; tags not a list of strings: the
@@ -172,4 +173,12 @@ export async function upgradeToV9(tx: Transaction): Promise<void> {
   for (let i = 0; i < packed.pageAnnotations.length; i += UPGRADE_CHUNK) await pages.bulkPut(packed.pageAnnotations.slice(i, i + UPGRADE_CHUNK));
   await tx.table<IdBlock, string>('idBlocks').bulkPut(packed.idBlocks);
   await tx.table<TagCount, string>('tagCounts').bulkPut(packed.tagCounts);
+  // Search documents stored by version 8 (`docs`, strings) take today's form (UTF-8 bytes); blocks
+  // packed by `upgradeToV8` in this same upgrade are in today's form already.
+  await tx
+    .table<Record<string, unknown>, number>('docBlocks')
+    .toCollection()
+    .modify((record, ref) => {
+      if (Array.isArray(record.docs)) ref.value = fromV8Block(record as unknown as V8DocBlock) as unknown as Record<string, unknown>;
+    });
 }

@@ -64,7 +64,7 @@ export async function scan(db: MarginaliaDb, ranking: Ranking, clock: SearchCloc
     const count = Math.ceil(batch / (DOC_BLOCK_MAX / 2));
     const blocks = await clock.time('docs', () => from.limit(count).toArray());
     for (const block of blocks) {
-      clock.count('docsRead', block.docs.length);
+      clock.count('docsRead', block.keys.length);
       for (const doc of docsIn(block)) ranking.add(doc, doc.key);
     }
     if (blocks.length < count) return;

@@ -15,8 +15,8 @@ function expectWellFormed(blocks: readonly DocBlock[], max = DOC_BLOCK_MAX): voi
   const sorted = [...blocks].sort((a, b) => a.last - b.last);
   let previous = -Infinity;
   for (const block of sorted) {
-    expect(block.docs.length).toBeGreaterThan(0);
-    expect(block.docs.length).toBeLessThanOrEqual(max);
+    expect(block.keys.length).toBeGreaterThan(0);
+    expect(block.keys.length).toBeLessThanOrEqual(max);
     const keys = block.keys;
     const docs = docsIn(block);
     expect(docs.map((d) => d.key)).toEqual(keys);
@@ -54,18 +54,18 @@ describe('mergeDocBlocks', () => {
   it('cuts a block that outgrows the size into half-full blocks, and many more into full ones', () => {
     const few = mergeDocBlocks(table, [doc(1), doc(2), doc(3)], [], 8);
     expectWellFormed(apply(table, few), 8);
-    expect(few.put.map((b) => b.docs.length)).toEqual([4, 4, 3]);
+    expect(few.put.map((b) => b.keys.length)).toEqual([4, 4, 3]);
     const many = mergeDocBlocks(table, range(1, 9).concat(range(11, 19)).map((k) => doc(k)), [], 8);
     const after = apply(table, many);
     expectWellFormed(after, 8);
-    expect(after.flatMap((b) => b.docs)).toHaveLength(40 + 18);
+    expect(after.flatMap((b) => b.keys)).toHaveLength(40 + 18);
   });
 
   it('drops a block left empty, and builds an empty table in full blocks', () => {
     const emptied = mergeDocBlocks(table, [], range(0, 7).map((k) => k * 10), 8);
     expect(emptied).toEqual({ put: [], drop: [70] });
     const fresh = mergeDocBlocks([], range(0, 20).map((k) => doc(k)), [3], 8);
-    expect(fresh.put.map((b) => b.docs.length)).toEqual([8, 8, 4]);
+    expect(fresh.put.map((b) => b.keys.length)).toEqual([8, 8, 4]);
     expectWellFormed(fresh.put, 8);
   });
 });

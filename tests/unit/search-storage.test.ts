@@ -447,7 +447,7 @@ describe('upgrade to v8', () => {
       expect(await allDocs(upgraded)).toStrictEqual(sorted);
       // Every block full but the last, each keyed by its largest key.
       const blocks: DocBlock[] = await upgraded.docBlocks.toArray();
-      expect(blocks.map((b) => b.docs.length)).toEqual([...Array(Math.floor(2_100 / DOC_BLOCK_MAX)).fill(DOC_BLOCK_MAX), 2_100 % DOC_BLOCK_MAX]);
+      expect(blocks.map((b) => b.keys.length)).toEqual([...Array(Math.floor(2_100 / DOC_BLOCK_MAX)).fill(DOC_BLOCK_MAX), 2_100 % DOC_BLOCK_MAX]);
       for (const b of blocks) expect(b.last).toBe(b.keys[b.keys.length - 1]);
       for (const query of ['agents', 'budget', 'tag:ice river', '"backed off"', 'nbc', '']) await expectSameAsScan(upgraded, sorted, query, 50);
       const r = createRepository(upgraded);

@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DB_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V5, SCHEMA_V8, type MarginaliaDb } from '@/src/background/db';
 import { backfillV2, type V1Annotation } from '@/src/background/migrations';
 import { createRepository } from '@/src/background/repository';
+import { allDocs } from '@/src/background/doc-store';
+import { buildSearchDoc } from '@/src/core/search/document';
 import { ID_BLOCK_MAX } from '@/src/core/store/id-blocks';
 import { countSaved, savedAnnotation, savedAnnotations } from './saved';
 
@@ -154,5 +156,38 @@ describe('migration v8 → v9 (annotations one record per page)', () => {
     expect((await opened.tagCounts.get('courts'))?.count).toBe(courts);
     expect((await opened.tagCounts.get('Ice'))?.count).toBe(courts);
     expect((await opened.tagCounts.get('ice'))?.count).toBe(records.length - courts);
+  });
+});
+
+describe('migration v8 → v9 (search documents in UTF-8)', () => {
+  it('turns version 8’s blocks of JSON strings into UTF-8 blocks holding the same documents', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v8 = new Dexie(name);
+    v8.version(8).stores(SCHEMA_V8);
+    const records = Array.from({ length: 20 }, (_, i) => ({
+      ...v1Record({ created: 1_000 + i, note: i % 2 ? 'l’élection “à venir”' : 'plain', tags: [] }),
+      kind: 'highlight' as const,
+      orphan: false,
+      updated: 1_000 + i,
+      tags: [],
+      color: 'green' as const,
+      note: i % 2 ? 'l’élection “à venir”' : 'plain',
+    }));
+    const docs = records.map((r) => buildSearchDoc(r, { title: 'Pātaua’s story' })).sort((a, b) => a.key - b.key);
+    const v8Blocks = [docs.slice(0, 8), docs.slice(8, 16), docs.slice(16)].map((part) => ({
+      last: part[part.length - 1]!.key,
+      keys: part.map((d) => d.key),
+      ids: part.map((d) => d.id),
+      docs: part.map((d) => JSON.stringify(d)),
+    }));
+    await v8.table('annotations').bulkAdd(records);
+    await v8.table('docBlocks').bulkAdd(v8Blocks);
+    v8.close();
+
+    opened = openDatabase(name);
+    await opened.open();
+    const blocks = await opened.docBlocks.toArray();
+    expect(blocks.every((b) => b.text instanceof Uint8Array && !('docs' in b))).toBe(true);
+    expect(await allDocs(opened)).toEqual(docs);
   });
 });
