@@ -92,7 +92,7 @@ export function countRecords(page: Page): Promise<Record<string, number>> {
       });
     }
     // Documents in `docBlocks`, annotations in `idBlocks`: a list field's length summed over the records.
-    for (const [key, name, field] of [['search', 'docBlocks', 'docs'], ['annotations', 'idBlocks', 'ids']] as const) {
+    for (const [key, name, field] of [['search', 'docBlocks', 'keys'], ['annotations', 'idBlocks', 'ids']] as const) {
       out[key] = await new Promise<number>((resolve, reject) => {
         let n = 0;
         const cursor = db.transaction([name], 'readonly').objectStore(name).openCursor();
