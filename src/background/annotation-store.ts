@@ -8,7 +8,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Annotation } from '@/src/core/model';
 import { idBlockAt, mergeIdBlocks, pageIn, type IdBlock } from '@/src/core/store/id-blocks';
-import { byCreated, editPageRecord, tagDelta, type PageAnnotations } from '@/src/core/store/page-records';
+import { editPageRecord, tagDelta, type PageAnnotations } from '@/src/core/store/page-records';
 import type { MarginaliaDb } from './db';
 
 /** One tag spelling and its number of uses. */
@@ -74,10 +74,18 @@ export async function getAnnotation(db: MarginaliaDb, id: string, url?: string):
   return (await annotationsOfPage(db, page)).find((a) => a.id === id);
 }
 
-/** Every annotation, oldest first (by `created`, then id). */
+/** Every annotation, page by page (by URL), each page's oldest first: the order they are stored in. */
 export async function allAnnotations(db: MarginaliaDb): Promise<Annotation[]> {
-  const records = await db.pageAnnotations.toArray();
-  return records.flatMap((r) => r.annotations).sort(byCreated);
+  return (await db.pageAnnotations.toArray()).flatMap((r) => r.annotations);
+}
+
+/**
+ * The pages' records after `afterUrl` (from the first without it), at most `count`, by URL: for
+ * reading every annotation a part at a time, in `allAnnotations`' order.
+ */
+export function pageRecordsAfter(db: MarginaliaDb, afterUrl: string | undefined, count: number): Promise<PageAnnotations[]> {
+  const range = afterUrl === undefined ? db.pageAnnotations.toCollection() : db.pageAnnotations.where(':id').above(afterUrl);
+  return range.limit(count).toArray();
 }
 
 /** How many annotations are saved: the id blocks' length, without reading any annotation. */

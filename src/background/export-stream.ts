@@ -1,15 +1,21 @@
 /**
- * An export's records, handed out in chunks as the export page asks for them. Everything is read
- * in ONE read transaction (`readExport`), so the file is a consistent snapshot. Since version 9 the
- * annotations are one record per page, so the whole scope is one read of a few thousand records at
- * most; the whole-database export orders them oldest first in memory.
+ * An export's records, read in parts while they are sent. Everything is read in ONE read
+ * transaction, so the file is a consistent snapshot; the transaction stays open because each part's
+ * request is issued as the previous one completes, and it never waits for the export page (an
+ * IndexedDB transaction ends as soon as nothing is pending). The whole-database export goes page by
+ * page (by URL, each page's annotations oldest first, as they are stored), READ_PAGES pages a part,
+ * so the first chunk goes out as soon as the first part is read instead of after the whole scope.
  */
 import Dexie from 'dexie';
 import type { Annotation, PageMeta } from '@/src/core/model';
 import type { ExportScope } from '@/src/core/export';
 import type { ExportRequestScope } from '@/src/messaging/protocol';
+import { annotationTables, countAnnotations, pageRecordsAfter } from './annotation-store';
 import type { MarginaliaDb } from './db';
 import { readExport } from './export-import';
+
+/** Pages' records per read request for the whole-database export (some 50 annotations each at 100,000). */
+export const READ_PAGES = 100;
 
 /** Annotations in export order, as they are read, with the pages they need. */
 export interface ExportStream {
@@ -25,7 +31,7 @@ export interface ExportStream {
 }
 
 /** Starts reading `scope`; a failed read rejects the header or the next `take`. */
-export function openExportStream(db: MarginaliaDb, scope: ExportRequestScope): ExportStream {
+export function openExportStream(db: MarginaliaDb, scope: ExportRequestScope, readPages = READ_PAGES): ExportStream {
   const pages = new Map<string, PageMeta>();
   // Batches read and not yet taken; `first` is how many of batches[0] were taken.
   const batches: Annotation[][] = [];
@@ -56,11 +62,14 @@ export function openExportStream(db: MarginaliaDb, scope: ExportRequestScope): E
     notify();
   };
 
-  const read = readExport(db, scope).then((snapshot) => {
-    for (const [url, page] of snapshot.pages) pages.set(url, page);
-    announce({ total: snapshot.annotations.length, scope: snapshot.scope });
-    publish(snapshot.annotations);
-  });
+  const read =
+    scope.kind === 'all'
+      ? readAllInParts(db, readPages, pages, announce, publish)
+      : readExport(db, scope).then((snapshot) => {
+          for (const [url, page] of snapshot.pages) pages.set(url, page);
+          announce({ total: snapshot.annotations.length, scope: snapshot.scope });
+          publish(snapshot.annotations);
+        });
   read.then(
     () => {
       complete = true;
@@ -96,4 +105,26 @@ export function openExportStream(db: MarginaliaDb, scope: ExportRequestScope): E
       return out;
     },
   };
+}
+
+/** Every annotation in `allAnnotations`' order, `size` pages' records a part, each part's page metadata read with it. */
+function readAllInParts(
+  db: MarginaliaDb,
+  size: number,
+  pages: Map<string, PageMeta>,
+  announce: (header: { total: number; scope: ExportScope }) => void,
+  publish: (batch: Annotation[]) => void,
+): Promise<void> {
+  return db.transaction('r', [...annotationTables(db), db.pages], async () => {
+    announce({ total: await countAnnotations(db), scope: { kind: 'all' } });
+    let after: string | undefined;
+    for (;;) {
+      const records = await pageRecordsAfter(db, after, size);
+      if (!records.length) return;
+      after = records[records.length - 1]!.url;
+      for (const page of await db.pages.bulkGet(records.map((r) => r.url))) if (page) pages.set(page.url, page);
+      publish(records.flatMap((r) => r.annotations));
+      if (records.length < size) return;
+    }
+  });
 }

@@ -1,6 +1,7 @@
-// The export's records read in one read transaction and handed out in chunks
-// (src/background/export-stream.ts): every annotation once, oldest first (runs of equal creation
-// times by id), every page there with its annotations, and a snapshot that a later write does not change.
+// The export's records read in parts inside one read transaction (src/background/export-stream.ts):
+// every annotation once, in the stored order (page by page, each page's oldest first), whatever the
+// part and chunk sizes, every page there with its annotations, and a snapshot that a later write
+// does not change.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotationSize, MAX_CHUNK_CHARS } from '@/src/core/export';
@@ -40,10 +41,15 @@ async function seed(count: number): Promise<Annotation[]> {
 }
 
 describe('openExportStream', () => {
-  it('gives every annotation once, oldest first, with their pages, whatever the chunk size', async () => {
+  it('gives every annotation once, in the stored order, with their pages, whatever the part and chunk sizes', async () => {
     const expected = await seed(300);
-    for (const max of [5, 64, 2_000, 3]) {
-      const stream = openExportStream(db, { kind: 'all' });
+    for (const [readPages, max] of [
+      [2, 5],
+      [3, 64],
+      [100, 2_000],
+      [1, 3],
+    ] as const) {
+      const stream = openExportStream(db, { kind: 'all' }, readPages);
       expect(await stream.header).toEqual({ total: expected.length, scope: { kind: 'all' } });
       const chunks = await drain(stream, max);
       expect(chunks.flat().map((a) => a.id)).toEqual(expected.map((a) => a.id));
@@ -54,7 +60,7 @@ describe('openExportStream', () => {
 
   it('cuts chunks by size as well as by count', async () => {
     const expected = await seed(60);
-    const stream = openExportStream(db, { kind: 'all' });
+    const stream = openExportStream(db, { kind: 'all' }, 2);
     const chunks = await drain(stream, 1_000, 2_000);
     expect(chunks.flat().map((a) => a.id)).toEqual(expected.map((a) => a.id));
     for (const chunk of chunks) {
@@ -64,7 +70,7 @@ describe('openExportStream', () => {
 
   it('is a snapshot: a write made while it is read is not in it', async () => {
     const expected = await seed(120);
-    const stream = openExportStream(db, { kind: 'all' });
+    const stream = openExportStream(db, { kind: 'all' }, 1);
     await stream.header;
     const extra = { ...expected[0]!, id: crypto.randomUUID(), created: 2_000 };
     const write = addAnnotations(db, [extra]);

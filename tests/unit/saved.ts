@@ -3,7 +3,7 @@ import type { Annotation } from '@/src/core/model';
 import { allAnnotations, annotationTables, countAnnotations, getAnnotation, writeAnnotations } from '@/src/background/annotation-store';
 import type { MarginaliaDb } from '@/src/background/db';
 
-/** Every saved annotation, oldest first. */
+/** Every saved annotation, page by page, each page's oldest first. */
 export const savedAnnotations = (db: MarginaliaDb): Promise<Annotation[]> => db.transaction('r', annotationTables(db), () => allAnnotations(db));
 
 /** One saved annotation, or undefined. */

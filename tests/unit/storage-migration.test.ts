@@ -113,7 +113,8 @@ describe('migration v5 → v9', () => {
     opened = openDatabase(name);
     await opened.open();
     expect(opened.verno).toBe(DB_VERSION);
-    expect(await savedAnnotations(opened)).toEqual([first, elsewhere, second]);
+    // Page by page (news… before other…), each page's oldest first.
+    expect(await savedAnnotations(opened)).toEqual([first, second, elsewhere]);
     const repo = createRepository(opened);
     expect((await repo.forPage(PAGE)).map((a) => a.id)).toEqual([first.id, second.id]);
     expect(await repo.listTags()).toEqual(['ice']);
