@@ -12,7 +12,7 @@ import type { ExportFormat } from '@/src/core/export';
 import { sizeProblem } from '@/src/core/export/json-guard';
 import { exportOverPort } from '@/src/exchange/export-client';
 import { exportPageUrl } from '@/src/exchange/export-page-url';
-import { ImportConnection, readImportFile } from '@/src/exchange/import-client';
+import { ImportConnection, openImportFile } from '@/src/exchange/import-client';
 import { saveFile } from '@/src/exchange/save-file';
 import { EXPORT_PORT, IMPORT_PORT, type ExportRequestScope, type ImportPreview } from '@/src/messaging/protocol';
 
@@ -123,18 +123,20 @@ export function ExportImport({ pageUrl, searchQuery, onImported, open, tabLink, 
     setState({ stage: 'busy', what: `Checking ${file.name}…` });
     // Let the page paint the status before the parse holds it.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const parsed = readImportFile(text);
-    if (!parsed.ok) {
+    const opened = openImportFile(text);
+    if (!opened.ok) {
       setState({ stage: 'idle' });
-      return setError(parsed.error);
+      return setError(opened.error);
     }
+    // The annotations are checked a slice at a time and sent as they pass; an invalid one refuses
+    // the file with parseImport's message, and closing the connection drops what was sent.
     const connection = new ImportConnection(browser.runtime.connect({ name: IMPORT_PORT }));
     connectionRef.current = connection;
     try {
-      const plan = await connection.plan(parsed.items, {
-        onProgress: (sent, total) => setState({ stage: 'busy', what: `Sending ${count(sent)} of ${count(total)} annotations…` }),
+      const preview = await connection.planFile(opened.reader, {
+        onProgress: (sent, total) => setState({ stage: 'busy', what: `Checking and sending ${count(sent)} of ${count(total)} annotations…` }),
       });
-      setState({ stage: 'preview', name: file.name, preview: { ...plan, warnings: parsed.warnings }, connection });
+      setState({ stage: 'preview', name: file.name, preview, connection });
     } catch (e: unknown) {
       closeImport();
       setState({ stage: 'idle' });
