@@ -47,7 +47,5 @@ export function isFastPosition(value: unknown): value is TextPositionSelector {
 /** True when a plain object has exactly `count` own enumerable keys (the caller checked which). */
 export function hasOnlyKeys(value: object, count: number): boolean {
   if (Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  let n = 0;
-  for (const key in value) if (Object.hasOwn(value, key)) n++;
-  return n === count;
+  return Object.keys(value).length === count;
 }
