@@ -21,7 +21,12 @@ export function openImportFile(text: string, now = Date.now()): { ok: true; read
   return opened.ok ? opened : { ok: false, error: opened.message };
 }
 
-type PlanOptions = { chunkSize?: number; onProgress?(sent: number, total: number): void };
+type PlanOptions = {
+  chunkSize?: number;
+  onProgress?(sent: number, total: number): void;
+  /** Called once every chunk is staged, before the plan is asked for. */
+  onSent?(): void;
+};
 
 /** One import over one connection: stage and plan, then apply or destroy. */
 export class ImportConnection {
@@ -44,7 +49,7 @@ export class ImportConnection {
    * the plan with the file's warnings. An invalid annotation stops the sending; the rest is still
    * read so that the Error names the same problems, in the same words, as parseImport's refusal.
    */
-  async planFile(reader: ImportReader, { chunkSize = IMPORT_CHUNK_ITEMS, onProgress }: PlanOptions = {}): Promise<ImportPreview> {
+  async planFile(reader: ImportReader, { chunkSize = IMPORT_CHUNK_ITEMS, onProgress, onSent }: PlanOptions = {}): Promise<ImportPreview> {
     let from = 0;
     const next = (): readonly ImportedAnnotation[] | null => {
       if (from >= reader.total) return null;
@@ -58,6 +63,7 @@ export class ImportConnection {
     const end = reader.finish();
     if (!end.ok) throw new Error(end.message);
     if (!complete) throw new Error('The file was not read to the end.');
+    onSent?.();
     return { ...(await this.askPlan()), warnings: end.warnings };
   }
 

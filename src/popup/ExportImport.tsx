@@ -43,6 +43,8 @@ export interface ExportImportProps {
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
+/** Marks the import's steps (`marginalia:import <step>`) for bench/import-100k.ts. */
+const importMark = (step: 'start' | 'read' | 'parsed' | 'sent' | 'planned') => performance.mark(`marginalia:import ${step}`);
 
 export function ExportImport({ pageUrl, searchQuery, onImported, open, tabLink, run }: ExportImportProps) {
   // The export format picked.
@@ -113,6 +115,7 @@ export function ExportImport({ pageUrl, searchQuery, onImported, open, tabLink, 
       return setError(`${file.name} is large: import it from the export page (“Open in a tab” above), which stays open while it works.`);
     }
     setState({ stage: 'busy', what: `Reading ${file.name}…` });
+    importMark('start');
     let text: string;
     try {
       text = await file.text();
@@ -120,10 +123,12 @@ export function ExportImport({ pageUrl, searchQuery, onImported, open, tabLink, 
       setState({ stage: 'idle' });
       return setError(`Could not read the file: ${e instanceof Error ? e.message : String(e)}`);
     }
+    importMark('read');
     setState({ stage: 'busy', what: `Checking ${file.name}…` });
     // Let the page paint the status before the parse holds it.
     await new Promise((resolve) => setTimeout(resolve, 0));
     const opened = openImportFile(text);
+    importMark('parsed');
     if (!opened.ok) {
       setState({ stage: 'idle' });
       return setError(opened.error);
@@ -135,7 +140,9 @@ export function ExportImport({ pageUrl, searchQuery, onImported, open, tabLink, 
     try {
       const preview = await connection.planFile(opened.reader, {
         onProgress: (sent, total) => setState({ stage: 'busy', what: `Checking and sending ${count(sent)} of ${count(total)} annotations…` }),
+        onSent: () => importMark('sent'),
       });
+      importMark('planned');
       setState({ stage: 'preview', name: file.name, preview, connection });
     } catch (e: unknown) {
       closeImport();
