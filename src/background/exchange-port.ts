@@ -26,6 +26,7 @@ import {
 import type { MarginaliaDb } from './db';
 import { chunkItemsSchema, exportRequestSchema, importedAnnotationSchema, importRequestSchema, MAX_CHUNK_ITEMS } from './exchange-schemas';
 import { applyItems, previewItems } from './export-import';
+import { fastImported } from './imported-fast';
 import { openExportStream, type ExportStream } from './export-stream';
 import { describeIssues } from './router';
 import { classifySender, isPortAllowed, type SenderInfo } from './sender';
@@ -126,6 +127,8 @@ function serveExport(port: PortLike, deps: ExchangeDeps): void {
 function serveImport(port: PortLike, deps: ExchangeDeps): void {
   let expected: number | null = null;
   let staged: ImportedAnnotation[] = [];
+  // Page URLs already checked in this import, with their normal form (see fastImported).
+  const urls = new Map<string, string | null>();
   // After a refusal or once applied, the session answers nothing but errors.
   let over: string | null = null;
   const session = serve(
@@ -148,7 +151,7 @@ function serveImport(port: PortLike, deps: ExchangeDeps): void {
           if (typeof items === 'string') return refuse(`Invalid import request: ${items}`);
           if (staged.length + items.length > expected)
             return refuse(`More annotations were sent than the ${expected.toLocaleString('en-US')} announced.`);
-          const problem = stage(items, staged.length, deps.now());
+          const problem = stage(items, staged.length, deps.now(), urls);
           if (typeof problem === 'string') return refuse(problem);
           staged.push(...problem);
           return send({ type: 'staged', received: staged.length });
@@ -201,11 +204,17 @@ function readChunk(data: string): unknown[] | string {
  * Checks one chunk of annotations (numbered from `offset` across the whole import): the checked
  * annotations, or a refusal naming the first problems by place.
  */
-function stage(items: readonly unknown[], offset: number, now: number): ImportedAnnotation[] | string {
+function stage(items: readonly unknown[], offset: number, now: number, urls: Map<string, string | null>): ImportedAnnotation[] | string {
   const out: ImportedAnnotation[] = [];
   const problems: string[] = [];
   let invalid = 0;
   items.forEach((raw, i) => {
+    const fast = fastImported(raw, urls);
+    if (fast && fast.annotation.updated <= now + FUTURE_TOLERANCE) {
+      out.push(fast);
+      return;
+    }
+    // Anything unusual goes through the schema, which names each problem by place.
     const parsed = importedAnnotationSchema.safeParse(raw);
     const where = `items[${offset + i}]`;
     if (!parsed.success) {

@@ -12,7 +12,7 @@ import type { ExportFormat } from '@/src/core/export';
 import { sizeProblem } from '@/src/core/export/json-guard';
 import { exportOverPort } from '@/src/exchange/export-client';
 import { exportPageUrl } from '@/src/exchange/export-page-url';
-import { ImportConnection, readImportFile } from '@/src/exchange/import-client';
+import { ImportConnection, openImportFile } from '@/src/exchange/import-client';
 import { saveFile } from '@/src/exchange/save-file';
 import { EXPORT_PORT, IMPORT_PORT, type ExportRequestScope, type ImportPreview } from '@/src/messaging/protocol';
 
@@ -43,6 +43,8 @@ export interface ExportImportProps {
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
+/** Marks the import's steps (`marginalia:import <step>`) for bench/import-100k.ts. */
+const importMark = (step: 'start' | 'read' | 'parsed' | 'sent' | 'planned') => performance.mark(`marginalia:import ${step}`);
 
 export function ExportImport({ pageUrl, searchQuery, onImported, open, tabLink, run }: ExportImportProps) {
   // The export format picked.
@@ -113,6 +115,7 @@ export function ExportImport({ pageUrl, searchQuery, onImported, open, tabLink, 
       return setError(`${file.name} is large: import it from the export page (“Open in a tab” above), which stays open while it works.`);
     }
     setState({ stage: 'busy', what: `Reading ${file.name}…` });
+    importMark('start');
     let text: string;
     try {
       text = await file.text();
@@ -120,21 +123,27 @@ export function ExportImport({ pageUrl, searchQuery, onImported, open, tabLink, 
       setState({ stage: 'idle' });
       return setError(`Could not read the file: ${e instanceof Error ? e.message : String(e)}`);
     }
+    importMark('read');
     setState({ stage: 'busy', what: `Checking ${file.name}…` });
     // Let the page paint the status before the parse holds it.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const parsed = readImportFile(text);
-    if (!parsed.ok) {
+    const opened = openImportFile(text);
+    importMark('parsed');
+    if (!opened.ok) {
       setState({ stage: 'idle' });
-      return setError(parsed.error);
+      return setError(opened.error);
     }
+    // The annotations are checked a slice at a time and sent as they pass; an invalid one refuses
+    // the file with parseImport's message, and closing the connection drops what was sent.
     const connection = new ImportConnection(browser.runtime.connect({ name: IMPORT_PORT }));
     connectionRef.current = connection;
     try {
-      const plan = await connection.plan(parsed.items, {
-        onProgress: (sent, total) => setState({ stage: 'busy', what: `Sending ${count(sent)} of ${count(total)} annotations…` }),
+      const preview = await connection.planFile(opened.reader, {
+        onProgress: (sent, total) => setState({ stage: 'busy', what: `Checking and sending ${count(sent)} of ${count(total)} annotations…` }),
+        onSent: () => importMark('sent'),
       });
-      setState({ stage: 'preview', name: file.name, preview: { ...plan, warnings: parsed.warnings }, connection });
+      importMark('planned');
+      setState({ stage: 'preview', name: file.name, preview, connection });
     } catch (e: unknown) {
       closeImport();
       setState({ stage: 'idle' });

@@ -4,7 +4,7 @@
 // transfer takes several. A refusal at any point leaves the database byte for byte as it was.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { jsonChunks, parseImport, type ExportMeta, type ImportedAnnotation } from '@/src/core/export';
+import { jsonChunks, openImport, parseImport, type ExportMeta, type ImportedAnnotation } from '@/src/core/export';
 import { openDatabase, type MarginaliaDb } from '@/src/background/db';
 import { allDocs } from '@/src/background/doc-store';
 import { acceptPort, type ExchangeDeps } from '@/src/background/exchange-port';
@@ -243,6 +243,53 @@ describe('refusals leave the database unchanged', () => {
     port.postMessage({ type: 'begin', total: 2 });
     port.postMessage({ type: 'items', data: JSON.stringify(items.slice(0, 3)) });
     await vi.waitFor(() => expect(replies).toEqual([{ type: 'error', error: expect.stringMatching(/More annotations were sent than the 2 announced/) }]));
+    expect(await dumpAll()).toBe(before);
+  });
+
+  it('planFile sends a file as it checks it: the same plan and warnings as parsing it first', async () => {
+    const { annotations, pages } = generate(40, 21);
+    const marked = annotations.map((a, i) => (i === 3 ? { ...a, note: `${a.note}\u0007` } : a));
+    const text = [...jsonChunks(marked, pages, META)].join('');
+    const whole = parseImport(text, { now: NOW });
+    if (!whole.ok) throw new Error(whole.message);
+    const opened = openImport(text, { now: NOW });
+    if (!opened.ok) throw new Error(opened.message);
+    const imp = new ImportConnection(connect(IMPORT_PORT));
+    try {
+      const progress: number[] = [];
+      const preview = await imp.planFile(opened.reader, { chunkSize: 6, onProgress: (sent) => progress.push(sent) });
+      expect(preview.summary).toMatch(/^40 new, 0 updated, 0 skipped/);
+      expect(preview.warnings).toEqual(whole.warnings);
+      expect(preview.warnings).toEqual(['Control characters were removed from 1 text.']);
+      expect(progress).toEqual([6, 12, 18, 24, 30, 36, 40]);
+      expect(await imp.apply()).toMatch(/^Imported: 40 new/);
+    } finally {
+      imp.destroy();
+    }
+  });
+
+  it('planFile refuses an invalid file with parseImport’s own message, stops sending, and writes nothing', async () => {
+    const { before } = await setUp();
+    const { annotations, pages } = generate(60, 13);
+    const doc = JSON.parse([...jsonChunks(annotations, pages, META)].join('')) as { first: { items: Record<string, unknown>[] } };
+    doc.first.items[31]!.created = '2026-02-30T00:00:00Z';
+    doc.first.items[55]!.target = {};
+    const text = JSON.stringify(doc);
+    const whole = parseImport(text, { now: NOW });
+    if (whole.ok) throw new Error('the file should be refused');
+    const opened = openImport(text, { now: NOW });
+    if (!opened.ok) throw new Error(opened.message);
+    wire.toBackground.length = 0;
+    const imp = new ImportConnection(connect(IMPORT_PORT));
+    try {
+      await expect(imp.planFile(opened.reader, { chunkSize: 10 })).rejects.toThrow(whole.message);
+    } finally {
+      imp.destroy();
+    }
+    expect(whole.message).toMatch(/2 of 60 annotations in the file are invalid/);
+    // The three chunks before the bad one went out; nothing after it, and no plan was asked for.
+    expect(sentOf(wire.toBackground, 'items')).toBe(3);
+    expect(sentOf(wire.toBackground, 'plan')).toBe(0);
     expect(await dumpAll()).toBe(before);
   });
 

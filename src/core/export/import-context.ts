@@ -55,6 +55,20 @@ export function check<T>(ctx: ReadContext, schema: z.ZodType<T, unknown>, value:
   return INVALID;
 }
 
+/**
+ * `check` behind a fast test (src/core/field-fast.ts): a value the test passes is what the schema
+ * would output, unchanged; any other goes to the schema, which accepts it or records its problems.
+ */
+export function checkFast<T>(
+  ctx: ReadContext,
+  schema: z.ZodType<T, unknown>,
+  isFast: (value: unknown) => value is T,
+  value: unknown,
+  where: string,
+): Checked<T> {
+  return isFast(value) ? value : check(ctx, schema, value, where);
+}
+
 /** Strings are cleaned (see clean-text.ts); anything else is left for the schema to refuse. */
 export const text = (ctx: ReadContext, value: unknown): unknown =>
   typeof value === 'string' ? cleanText(value, ctx.cleaned) : value;

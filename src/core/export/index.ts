@@ -29,7 +29,7 @@ export {
 export type { ImportProblem } from './import-context';
 export { MAX_IMPORT_BYTES, MAX_IMPORT_DEPTH, sizeProblem, tooDeepAt } from './json-guard';
 export { markdownChunks, toMarkdown } from './markdown';
-export { MAX_PROBLEMS_SHOWN, parseImport, type ImportParse, type ParseOptions } from './parse-import';
+export { MAX_PROBLEMS_SHOWN, openImport, parseImport, type ImportParse, type ImportReader, type ImportRefusal, type ParseOptions } from './parse-import';
 export { importKeys, planImport, type ExistingRecords, type ImportPlan, type SkipReason } from './plan-import';
 export { FUTURE_TOLERANCE, type ImportedAnnotation, type PageFields } from './read-annotation';
 export { jsonChunks, jsonWriter, toAnnotationCollection, toWebAnnotation } from './web-annotation';

@@ -19,6 +19,8 @@ const DATE_TIME =
  * so a time we wrote reads back to the same millisecond.
  */
 export function parseIsoDateTime(text: string): number | null {
+  const fast = text.length === 24 ? parseOwnIso(text) : null;
+  if (fast !== null) return fast;
   const m = DATE_TIME.exec(text);
   if (!m) return null;
   const year = Number(m[1]);
@@ -42,6 +44,38 @@ export function parseIsoDateTime(text: string): number | null {
   // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
   if (year < 100) time = new Date(time).setUTCFullYear(year);
   return time - offset;
+}
+
+const DIGIT_0 = 0x30;
+
+/** The digits at `from`..`from + n` as a number, or -1 when one is not a digit. */
+function digits(text: string, from: number, n: number): number {
+  let value = 0;
+  for (let i = from; i < from + n; i++) {
+    const d = text.charCodeAt(i) - DIGIT_0;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * The form `toIso` writes (`2026-11-27T09:30:00.000Z`, years 1000–9999), read without the regular
+ * expression: every date of our own files. Null for anything else, which the full reader then takes.
+ */
+function parseOwnIso(text: string): number | null {
+  if (text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || text.charCodeAt(10) !== 0x54) return null;
+  if (text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a || text.charCodeAt(19) !== 0x2e || text.charCodeAt(23) !== 0x5a) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  const ms = digits(text, 20, 3);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour < 0 || ms < 0) return null;
+  if (day > daysIn(year, month) || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
 
 function daysIn(year: number, month: number): number {

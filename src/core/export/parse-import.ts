@@ -30,6 +30,9 @@ export type ImportParse =
       message: string;
     };
 
+/** A refused file, as parseImport and openImport give it. */
+export type ImportRefusal = Extract<ImportParse, { ok: false }>;
+
 export interface ParseOptions {
   /** The clock, for refusing dates in the future; defaults to now. */
   now?: number;
@@ -38,7 +41,32 @@ export interface ParseOptions {
 const NOT_ANNOTATIONS = 'The file is not a Web Annotation, a list of them or an AnnotationCollection.';
 
 /** Parses and checks an import file's text. */
-export function parseImport(text: string, { now = Date.now() }: ParseOptions = {}): ImportParse {
+export function parseImport(text: string, options: ParseOptions = {}): ImportParse {
+  const opened = openImport(text, options);
+  if (!opened.ok) return opened;
+  const items = opened.reader.read(0, opened.reader.total) ?? [];
+  const end = opened.reader.finish();
+  return end.ok ? { ok: true, items, warnings: end.warnings } : end;
+}
+
+/**
+ * An import file once parsed, read a slice at a time, so that an export page can send the first
+ * annotations while it checks the next. Read every slice, in order, before `finish`.
+ */
+export interface ImportReader {
+  /** Annotations in the file, valid or not. */
+  readonly total: number;
+  /**
+   * The checked annotations from `from` to `to` (exclusive); null once any annotation read so far
+   * was invalid, since the file will be refused (reading on still counts the problems).
+   */
+  read(from: number, to: number): ImportedAnnotation[] | null;
+  /** The outcome, as parseImport gives it but without the annotations already handed out. */
+  finish(): { ok: true; warnings: string[] } | ImportRefusal;
+}
+
+/** The checks of the file as a whole (size, nesting, JSON, where the list is), then a reader of its annotations. */
+export function openImport(text: string, { now = Date.now() }: ParseOptions = {}): { ok: true; reader: ImportReader } | ImportRefusal {
   // String length is at most the UTF-8 byte length, so this refuses no file that File.size allowed.
   if (text.length > MAX_IMPORT_BYTES) return refuseFile(sizeProblem(text.length)!);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -54,34 +82,44 @@ export function parseImport(text: string, { now = Date.now() }: ParseOptions = {
 
   const found = locateItems(root);
   if ('problem' in found) return refuse([found.problem]);
+  return { ok: true, reader: readerOf(found.items, found.path, now) };
+}
 
+function readerOf(list: readonly unknown[], path: string, now: number): ImportReader {
   const ctx: ReadContext = { now, cleaned: { removed: 0 }, shortened: 0, problems: [], urls: new Map() };
-  const items: ImportedAnnotation[] = [];
   const problems: ImportProblem[] = [];
   let invalid = 0;
   let problemCount = 0;
-  for (let i = 0; i < found.items.length; i++) {
-    const item = readAnnotation(found.items[i], at(found.path, i), ctx);
-    if (item) {
-      items.push(item);
-      continue;
-    }
-    invalid++;
-    problemCount += ctx.problems.length;
-    // Only the first few are kept; a file of 100,000 bad items must not keep 100,000 messages.
-    for (const p of ctx.problems) if (problems.length < MAX_PROBLEMS_SHOWN) problems.push(p);
-    ctx.problems.length = 0;
-  }
-  if (invalid > 0) return refuse(problems, { invalid, total: found.items.length, problemCount });
-
-  const warnings: string[] = [];
-  if (ctx.cleaned.removed > 0)
-    warnings.push(`Control characters were removed from ${plural(ctx.cleaned.removed, 'text')}.`);
-  if (ctx.shortened > 0) {
-    const where = plural(ctx.shortened, 'place');
-    warnings.push(`Quote context longer than the ${LIMITS.context} characters kept was shortened in ${where}.`);
-  }
-  return { ok: true, items, warnings };
+  return {
+    total: list.length,
+    read(from, to) {
+      const items: ImportedAnnotation[] = [];
+      for (let i = from; i < to; i++) {
+        const item = readAnnotation(list[i], at(path, i), ctx);
+        if (item) {
+          items.push(item);
+          continue;
+        }
+        invalid++;
+        problemCount += ctx.problems.length;
+        // Only the first few are kept; a file of 100,000 bad items must not keep 100,000 messages.
+        for (const p of ctx.problems) if (problems.length < MAX_PROBLEMS_SHOWN) problems.push(p);
+        ctx.problems.length = 0;
+      }
+      return invalid > 0 ? null : items;
+    },
+    finish() {
+      if (invalid > 0) return refuse(problems, { invalid, total: list.length, problemCount });
+      const warnings: string[] = [];
+      if (ctx.cleaned.removed > 0)
+        warnings.push(`Control characters were removed from ${plural(ctx.cleaned.removed, 'text')}.`);
+      if (ctx.shortened > 0) {
+        const where = plural(ctx.shortened, 'place');
+        warnings.push(`Quote context longer than the ${LIMITS.context} characters kept was shortened in ${where}.`);
+      }
+      return { ok: true, warnings };
+    },
+  };
 }
 
 type Located = { items: unknown[]; path: string } | { problem: ImportProblem };
@@ -116,12 +154,12 @@ function listAt(value: unknown, path: string): Located {
 }
 
 /** A refusal of the file as a whole (too big, too deep, not JSON). */
-const refuseFile = (message: string): ImportParse => refuse([{ path: '', message }]);
+const refuseFile = (message: string): ImportRefusal => refuse([{ path: '', message }]);
 
 function refuse(
   problems: ImportProblem[],
   { invalid = 0, total = 0, problemCount = problems.length } = {},
-): ImportParse {
+): ImportRefusal {
   const head =
     invalid > 0
       ? `Nothing was imported: ${count(invalid)} of ${plural(total, 'annotation')} in the file ` +

@@ -15,6 +15,7 @@ import {
   quoteSelectorSchema,
   speakerField,
 } from '../field-schemas';
+import { isFastColor, isFastId, isFastKind, isFastNote, isFastPosition, isFastQuote, isShortString } from '../field-fast';
 import { COLORS, LIMITS, type Annotation, type PageMeta } from '../model';
 import { normalizeTags } from '../tags';
 import { cleanText } from './clean-text';
@@ -23,6 +24,7 @@ import {
   INVALID,
   at,
   check,
+  checkFast,
   hasType,
   isObject,
   problem,
@@ -70,15 +72,15 @@ export function readAnnotation(raw: unknown, path: string, ctx: ReadContext): Im
     const prefix = context(ctx, text(ctx, q.prefix ?? ''), 'end');
     const suffix = context(ctx, text(ctx, q.suffix ?? ''), 'start');
     const exact = text(ctx, q.exact);
-    quote = check(ctx, quoteSelectorSchema, { type: 'TextQuoteSelector', exact, prefix, suffix }, found.quotePath);
+    quote = checkFast(ctx, quoteSelectorSchema, isFastQuote, { type: 'TextQuoteSelector', exact, prefix, suffix }, found.quotePath);
     // Without a position (many tools write none) anchoring goes straight to the quote search.
     const { start, end } = found.position ?? { start: 0, end: 0 };
-    position = check(ctx, positionSelectorSchema, { type: 'TextPositionSelector', start, end }, found.positionPath);
+    position = checkFast(ctx, positionSelectorSchema, isFastPosition, { type: 'TextPositionSelector', start, end }, found.positionPath);
   }
 
   const body = readBody(ctx, raw, path);
   const note = body
-    ? check(ctx, noteField, cleanText(body.note, ctx.cleaned), at(path, raw.body === undefined ? 'bodyValue' : 'body'))
+    ? checkFast(ctx, noteField, isFastNote, cleanText(body.note, ctx.cleaned), at(path, raw.body === undefined ? 'bodyValue' : 'body'))
     : INVALID;
   const tags = body ? normalizeTags(body.tags.map((t) => cleanText(t, ctx.cleaned))) : [];
   const ext = readExtension(ctx, raw.marginalia, at(path, 'marginalia'));
@@ -107,6 +109,8 @@ export function readAnnotation(raw: unknown, path: string, ctx: ReadContext): Im
 /** Our ids are `urn:uuid:…`; any other IRI gets the name-based UUID of itself, the same every time. */
 function readId(raw: unknown): string | null {
   if (typeof raw !== 'string' || raw.length === 0) return null;
+  // Ours, as we write them: `urn:uuid:` and a lower-case UUID, taken without the regular expressions.
+  if (raw.length === 45 && raw.startsWith('urn:uuid:') && isFastId(raw.slice(9))) return raw.slice(9);
   const urn = /^urn:uuid:(.*)$/i.exec(raw);
   const uuid = urn?.[1]?.toLowerCase();
   if (uuid !== undefined && idField.safeParse(uuid).success) return uuid;
@@ -175,13 +179,13 @@ function readExtension(ctx: ReadContext, raw: unknown, path: string): Extension 
     problem(ctx, path, 'must be an object');
     return null;
   }
-  const color = raw.color === undefined ? FOREIGN.color : check(ctx, colorField, raw.color, at(path, 'color'));
-  const kind = raw.kind === undefined ? FOREIGN.kind : check(ctx, kindField, raw.kind, at(path, 'kind'));
+  const color = raw.color === undefined ? FOREIGN.color : checkFast(ctx, colorField, isFastColor, raw.color, at(path, 'color'));
+  const kind = raw.kind === undefined ? FOREIGN.kind : checkFast(ctx, kindField, isFastKind, raw.kind, at(path, 'kind'));
   let orphan = false;
   if (typeof raw.orphan === 'boolean') orphan = raw.orphan;
   else if (raw.orphan !== undefined) problem(ctx, at(path, 'orphan'), 'must be true or false');
   const speaker =
-    raw.speaker === undefined ? '' : check(ctx, speakerField, text(ctx, raw.speaker), at(path, 'speaker'));
+    raw.speaker === undefined ? '' : checkFast(ctx, speakerField, isSpeaker, text(ctx, raw.speaker), at(path, 'speaker'));
   const page = readPage(ctx, raw.page, at(path, 'page'));
   if (color === INVALID || kind === INVALID || speaker === INVALID || page === null) return null;
   return { color, kind, orphan, ...(speaker ? { speaker } : {}), ...(page ? { page } : {}) };
@@ -189,6 +193,9 @@ function readExtension(ctx: ReadContext, raw: unknown, path: string): Extension 
 
 /** Page metadata is bounded like every imported string: over the limit is refused, not cut. */
 const pageField = z.string().max(LIMITS.pageField, { error: `must be at most ${LIMITS.pageField} characters` });
+/** The fast tests of speakerField and pageField (see field-fast.ts). */
+const isSpeaker = (value: unknown): value is string => isShortString(value, LIMITS.pageField);
+const isPageField = isSpeaker;
 
 function readPage(ctx: ReadContext, raw: unknown, path: string): PageFields | undefined | null {
   if (raw === undefined) return undefined;
@@ -201,7 +208,7 @@ function readPage(ctx: ReadContext, raw: unknown, path: string): PageFields | un
   let any = false;
   for (const key of PAGE_FIELDS) {
     if (raw[key] === undefined) continue;
-    const value = check(ctx, pageField, text(ctx, raw[key]), at(path, key));
+    const value = checkFast(ctx, pageField, isPageField, text(ctx, raw[key]), at(path, key));
     if (value === INVALID) ok = false;
     else if (value) {
       out[key] = value;
