@@ -225,12 +225,11 @@ describe('export and import from the popup in Chromium', () => {
     expect(exported[0]).toMatchObject({ type: 'header', total: 4, meta: { appVersion: expect.stringMatching(/^\d+\.\d+\.\d+$/) } });
     const chunks = exported.filter((r) => r.type === 'chunk');
     expect(chunks).toHaveLength(4);
-    expect(chunks.flatMap((c) => JSON.parse(c.data!).annotations.map((a: { note: string }) => a.note))).toEqual([
-      'chunk note 1',
-      'chunk note 2',
-      'chunk note 3',
-      NOTE,
-    ]);
+    // Page by page (by URL), each page's oldest first: the order the annotations are stored in.
+    const sent = chunks.flatMap((c) => JSON.parse(c.data!).annotations as { note: string; url: string; created: number }[]);
+    expect(sent.map((a) => a.note).sort()).toEqual(['chunk note 1', 'chunk note 2', 'chunk note 3', NOTE].sort());
+    const stored = [...sent].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : a.created - b.created));
+    expect(sent).toEqual(stored);
     await tab.close();
   });
 });

@@ -89,8 +89,8 @@ export function packDocs(docs: readonly SearchDoc[], size = DOC_BLOCK_MAX): DocB
   return cut(docs.map(entryOf), size);
 }
 
-/** Index of the first block whose `last` is ≥ key, in blocks sorted by `last` (document or posting blocks); blocks.length past every block. */
-export function blockAt(blocks: readonly { last: number }[], key: number): number {
+/** Index of the first block whose `last` is ≥ key, in blocks sorted by `last` (document, posting or id blocks); blocks.length past every block. */
+export function blockAt<K extends number | string>(blocks: readonly { last: K }[], key: K): number {
   let lo = 0;
   let hi = blocks.length;
   while (lo < hi) {

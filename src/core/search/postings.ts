@@ -211,7 +211,7 @@ export function consecutiveRuns(sorted: readonly number[]): [number, number][] {
 }
 
 /** Index of the first element ≥ key in an ascending array. */
-export function lowerBound(keys: ArrayLike<number>, key: number): number {
+export function lowerBound<K extends number | string>(keys: ArrayLike<K>, key: K): number {
   let lo = 0;
   let hi = keys.length;
   while (lo < hi) {

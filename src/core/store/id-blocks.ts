@@ -6,6 +6,8 @@
  * per annotation on every write: in Chromium, 100,000 of them took some 5 s of the browser's CPU
  * in one transaction, the same ids in blocks a fraction of a second. Pure: no database.
  */
+import { blockAt } from '../search/doc-blocks';
+import { lowerBound } from '../search/postings';
 
 /** A block is cut in two when it grows past this many ids. */
 export const ID_BLOCK_MAX = 256;
@@ -20,28 +22,13 @@ export interface IdBlock {
 }
 
 /** Index of the first block whose `last` is ≥ id, in blocks sorted by `last`; blocks.length past every block. */
-export function idBlockAt(blocks: readonly IdBlock[], id: string): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.last < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const idBlockAt = (blocks: readonly IdBlock[], id: string): number => blockAt(blocks, id);
 
 /** The page of `id` in the block that would hold it, or undefined. */
 export function pageIn(block: IdBlock | undefined, id: string): string | undefined {
   if (!block) return undefined;
-  let lo = 0;
-  let hi = block.ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (block.ids[mid]! < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return block.ids[lo] === id ? block.urls[lo] : undefined;
+  const i = lowerBound(block.ids, id);
+  return block.ids[i] === id ? block.urls[i] : undefined;
 }
 
 function blocksOf(entries: readonly (readonly [string, string])[], size: number): IdBlock[] {
