@@ -102,8 +102,8 @@ export const SCHEMA_V8 = {
  * (src/core/store/page-records.ts); `idBlocks` says which page each id is on, in blocks of ids
  * (src/core/store/id-blocks.ts), and `tagCounts` holds each tag's number of uses, which the `tags`
  * index answered before. IndexedDB costs per record and per index entry: importing 100,000
- * annotations wrote 100,000 records and some 400,000 index entries, about 20 s of the browser's
- * CPU. `upgradeToV9` moves the saved annotations; Dexie deletes `annotations` after it. The same
+ * annotations wrote 100,000 records and some 260,000 index entries, 35–39 s of the browser's CPU
+ * outside the extension (import-100k's applyCpuOtherS; 7–9 s since). `upgradeToV9` moves the saved annotations; Dexie deletes `annotations` after it. The same
  * version stores each `docBlocks` record's documents as UTF-8 bytes instead of JSON strings
  * (src/core/search/doc-blocks.ts), which the upgrade re-encodes: the same stores and keys.
  */

@@ -3,8 +3,9 @@
  * record, each record keyed by its largest id, as posting lists are (src/core/search/postings.ts).
  * Annotations are stored one record per page (src/background/annotation-store.ts); finding one by
  * id reads one block here, then its page. A multi-entry index of the ids would cost an index entry
- * per annotation on every write: in Chromium, 100,000 of them took some 5 s of the browser's CPU
- * in one transaction, the same ids in blocks a fraction of a second. Pure: no database.
+ * per annotation on every write: in Chromium, 2,000 page records holding 100,000 annotations took
+ * 6.7 s of the browser's CPU to write in one transaction with such an index, 1.1 s without. Pure:
+ * no database.
  */
 import { blockAt } from '../search/doc-blocks';
 import { lowerBound } from '../search/postings';
