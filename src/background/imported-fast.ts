@@ -5,7 +5,7 @@
  * anything is unusual, and the session then runs the schema, which accepts it or names the problem.
  * So the schema stays the definition of what passes; this only skips it for what plainly does.
  */
-import { isFastColor, isFastId, isFastKind, isFastNote, isFastPosition, isFastQuote, isShortString, hasOnlyKeys } from '@/src/core/field-fast';
+import { hasOnlyKeys, isFastColor, isFastId, isFastKind, isFastNote, isFastPosition, isFastQuote, isPlainObject, isShortString } from '@/src/core/field-fast';
 import { MAX_URL } from '@/src/core/field-schemas';
 import { LIMITS, type Annotation } from '@/src/core/model';
 import { normalizeTags } from '@/src/core/tags';
@@ -22,9 +22,9 @@ const PAGE_KEYS = ['title', 'byline', 'siteName', 'publishedTime', 'lang'] as co
  * normal form (or null when it has none) across the chunks of one import: URLs repeat, parsing is costly.
  */
 export function fastImported(raw: unknown, urls: Map<string, string | null>): ImportedAnnotation | null {
-  if (!isPlain(raw)) return null;
+  if (!isPlainObject(raw)) return null;
   const { annotation: a, page } = raw;
-  if (!isPlain(a) || !hasOnlyKeys(raw, page === undefined ? 1 : 2)) return null;
+  if (!isPlainObject(a) || !hasOnlyKeys(raw, page === undefined ? 1 : 2)) return null;
   const url = pageUrl(a.url, urls);
   if (url === null || !isFastId(a.id) || !isFastKind(a.kind) || !isFastColor(a.color) || !isFastNote(a.note)) return null;
   if (!isFastQuote(a.quote) || !isFastPosition(a.position) || typeof a.orphan !== 'boolean') return null;
@@ -53,10 +53,6 @@ export function fastImported(raw: unknown, urls: Map<string, string | null>): Im
   return fields ? { annotation, page: fields } : { annotation };
 }
 
-function isPlain(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
-}
-
 function pageUrl(value: unknown, urls: Map<string, string | null>): string | null {
   if (typeof value !== 'string' || value.length > MAX_URL) return null;
   let normal = urls.get(value);
@@ -69,18 +65,16 @@ function pageUrl(value: unknown, urls: Map<string, string | null>): string | nul
 
 /** The page fields, each a non-empty string within bounds; null for anything else. */
 function pageFields(value: unknown): PageFields | undefined | null {
-  if (!isPlain(value)) return null;
+  if (!isPlainObject(value)) return null;
   const out: PageFields = {};
   let keys = 0;
-  let any = false;
   for (const key of PAGE_KEYS) {
     const field = value[key];
     if (field === undefined) continue;
     if (typeof field !== 'string' || field.length < 1 || field.length > LIMITS.pageField) return null;
     out[key] = field;
     keys++;
-    any = true;
   }
   if (!hasOnlyKeys(value, keys)) return null;
-  return any ? out : undefined;
+  return keys ? out : undefined;
 }

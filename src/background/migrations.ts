@@ -3,7 +3,8 @@
  * older code, so it checks every field instead of trusting today's types.
  */
 import type { Transaction } from 'dexie';
-import { COLORS, KINDS, type Annotation, type AnnotationKind, type Color, type PageMeta } from '@/src/core/model';
+import { isFastColor, isFastKind } from '@/src/core/field-fast';
+import { COLORS, type Annotation, type PageMeta } from '@/src/core/model';
 import { buildSearchDoc, KEY_SLOTS, preferredSlot, searchKey, type SearchDoc } from '@/src/core/search/document';
 import { DOC_BLOCK_MAX, fromV8Block, packDocs, type DocBlock, type V8DocBlock } from '@/src/core/search/doc-blocks';
 import { blocksOf, docTerms, type PostingBlock } from '@/src/core/search/postings';
@@ -26,17 +27,15 @@ export interface V1Annotation {
   updated?: number;
 }
 
-const isColor = (value: unknown): value is Color => COLORS.some((color) => color === value);
-const isKind = (value: unknown): value is AnnotationKind => KINDS.some((kind) => kind === value);
 
 /** Fills in, in place, the fields a v1 record may lack; v1 used the same colour names. */
 export function backfillV2(record: Record<string, unknown>): void {
-  if (!isKind(record.kind)) record.kind = 'highlight';
+  if (!isFastKind(record.kind)) record.kind = 'highlight';
   if (typeof record.orphan !== 'boolean') record.orphan = false;
   const tags = Array.isArray(record.tags) ? record.tags.filter((t): t is string => typeof t === 'string') : [];
   record.tags = normalizeTags(tags);
   if (typeof record.note !== 'string') record.note = '';
-  if (!isColor(record.color)) record.color = COLORS[0];
+  if (!isFastColor(record.color)) record.color = COLORS[0];
   if (typeof record.created !== 'number') record.created = 0;
   if (typeof record.updated !== 'number') record.updated = record.created;
 }
@@ -116,8 +115,8 @@ function isIndexable(record: Record<string, unknown>): record is Record<string, 
     typeof record.note === 'string' &&
     Array.isArray(record.tags) &&
     record.tags.every((t) => typeof t === 'string') &&
-    isKind(record.kind) &&
-    isColor(record.color) &&
+    isFastKind(record.kind) &&
+    isFastColor(record.color) &&
     typeof record.orphan === 'boolean' &&
     typeof record.created === 'number'
   );

@@ -44,8 +44,12 @@ export function isFastPosition(value: unknown): value is TextPositionSelector {
   return p.type === 'TextPositionSelector' && isNatural(p.start) && isNatural(p.end) && p.start <= p.end && hasOnlyKeys(p, 3);
 }
 
+/** An object made by a literal or JSON.parse: not an array, not of any class. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+}
+
 /** True when a plain object has exactly `count` own enumerable keys (the caller checked which). */
 export function hasOnlyKeys(value: object, count: number): boolean {
-  if (Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  return Object.keys(value).length === count;
+  return isPlainObject(value) && Object.keys(value).length === count;
 }
