@@ -16,3 +16,18 @@ export const countSaved = (db: MarginaliaDb): Promise<number> => db.transaction(
 /** Saves annotations as they are, with no search entries (as an older version's data would be). */
 export const addAnnotations = (db: MarginaliaDb, annotations: readonly Annotation[]): Promise<void> =>
   db.transaction('rw', annotationTables(db), () => writeAnnotations(db, annotations));
+
+/** A plain highlight with these fields and placeholder text, for tests of storage. */
+export const bareAnnotation = (id: string, url: string, created: number, tags: string[] = []): Annotation => ({
+  id,
+  url,
+  kind: 'highlight',
+  color: 'yellow',
+  note: '',
+  tags,
+  quote: { type: 'TextQuoteSelector', exact: 'text', prefix: '', suffix: '' },
+  position: { type: 'TextPositionSelector', start: 0, end: 4 },
+  orphan: false,
+  created,
+  updated: created,
+});

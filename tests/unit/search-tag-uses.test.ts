@@ -7,7 +7,7 @@ import { rankTags, topTags } from '@/src/background/tag-counts';
 import { tagUses } from '@/src/background/annotation-store';
 import { createRepository } from '@/src/background/repository';
 import type { Annotation } from '@/src/core/model';
-import { addAnnotations } from './saved';
+import { addAnnotations, bareAnnotation } from './saved';
 
 let db: MarginaliaDb;
 beforeEach(() => {
@@ -17,19 +17,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const annotation = (i: number, tags: string[]): Annotation => ({
-  id: `a-${i}`,
-  url: 'https://news.example.com/story',
-  kind: 'highlight',
-  color: 'yellow',
-  note: '',
-  tags,
-  quote: { type: 'TextQuoteSelector', exact: 'text', prefix: '', suffix: '' },
-  position: { type: 'TextPositionSelector', start: 0, end: 4 },
-  orphan: false,
-  created: i,
-  updated: i,
-});
+const annotation = (i: number, tags: string[]): Annotation => bareAnnotation(`a-${i}`, 'https://news.example.com/story', i, tags);
 
 /** Every use of every tag, one entry per use. */
 const usesOf = (records: readonly Annotation[]) => records.flatMap((a) => a.tags);

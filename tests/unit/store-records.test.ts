@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation } from '@/src/core/model';
 import { idBlockAt, mergeIdBlocks, pageIn, type IdBlock } from '@/src/core/store/id-blocks';
 import { editPageRecord, tagDelta } from '@/src/core/store/page-records';
+import { bareAnnotation } from './saved';
 
 const id = (n: number) => `id-${String(n).padStart(5, '0')}`;
 
@@ -70,19 +71,7 @@ describe('id blocks', () => {
   });
 });
 
-const note = (n: number, created: number, tags: string[] = []): Annotation => ({
-  id: id(n),
-  url: 'https://example.org/a',
-  kind: 'highlight',
-  color: 'yellow',
-  note: '',
-  tags,
-  quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
-  position: { type: 'TextPositionSelector', start: 0, end: 1 },
-  orphan: false,
-  created,
-  updated: created,
-});
+const note = (n: number, created: number, tags: string[] = []): Annotation => bareAnnotation(id(n), 'https://example.org/a', created, tags);
 
 describe('page records', () => {
   it('keep a page’s annotations oldest first, ties by id, replace by id, and vanish when empty', () => {
