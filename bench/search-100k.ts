@@ -52,7 +52,7 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 /** The search modules as one script defining `marginaliaSearch`, for the baseline in the page. */
 async function searchBundle(): Promise<string> {
   const result = await build({
-    stdin: { contents: "export * from '@/src/core/search';", resolveDir: PROJECT_ROOT, loader: 'ts' },
+    stdin: { contents: "export * from '@/src/core/search'; export { docsIn } from '@/src/core/search/doc-blocks';", resolveDir: PROJECT_ROOT, loader: 'ts' },
     bundle: true,
     format: 'iife',
     globalName: 'marginaliaSearch',
@@ -119,10 +119,12 @@ function timeOurs(page: Page, queries: readonly string[]): Promise<Timed[]> {
 function fullScan(page: Page, queries: readonly string[], timed: boolean): Promise<Timed[]> {
   return page.evaluate(async ([list, timeEach]) => {
     type Doc = { key: string; id: string };
+    type Block = { text: Uint8Array; ends: number[] };
     const S = (globalThis as unknown as {
       marginaliaSearch: {
         parseQuery(q: string): unknown;
         scanSearch(docs: Doc[], q: unknown, limit: number): { hits: { id: string }[] };
+        docsIn(block: Block, cache: Map<string, unknown>): Doc[];
       };
     }).marginaliaSearch;
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -136,11 +138,11 @@ function fullScan(page: Page, queries: readonly string[], timed: boolean): Promi
         r.onerror = () => reject(r.error);
       });
     const out: { ms: number; ids: string[] }[] = [];
-    const decoder = new TextDecoder();
-    const readAll = async () =>
-      (await request(db.transaction(['docBlocks'], 'readonly').objectStore('docBlocks').getAll() as IDBRequest<{ text: Uint8Array; ends: number[] }[]>)).flatMap((b) =>
-        b.ends.map((end, i) => JSON.parse(decoder.decode(b.text.subarray(i ? b.ends[i - 1] : 0, end))) as Doc),
-      );
+    // Every document read whole, as the background's scan reads them (src/background/search-read.ts).
+    const readAll = async () => {
+      const pages = new Map<string, unknown>();
+      return (await request(db.transaction(['docBlocks'], 'readonly').objectStore('docBlocks').getAll() as IDBRequest<Block[]>)).flatMap((b) => S.docsIn(b, pages));
+    };
     const once = timeEach ? null : await readAll();
     for (const query of list) {
       const start = performance.now();

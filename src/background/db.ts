@@ -12,7 +12,7 @@ import type { DocBlock } from '@/src/core/search/doc-blocks';
 import type { PostingBlock } from '@/src/core/search/postings';
 import { upgradeToV4, upgradeToV6 } from './migrate-postings';
 import type { TagCount } from './annotation-store';
-import { upgradeToV2, upgradeToV3, upgradeToV8, upgradeToV9 } from './migrations';
+import { upgradeToV10, upgradeToV2, upgradeToV3, upgradeToV8, upgradeToV9 } from './migrations';
 
 export const DB_NAME = 'marginalia';
 
@@ -115,8 +115,17 @@ export const SCHEMA_V9 = {
   tagCounts: 'tag',
 } as const;
 
+/**
+ * Version 10: each `docBlocks` record stores what its documents are built from (the result's view,
+ * and whether its site is the page's site name) instead of whole documents; their words and
+ * facets are derived on reading (src/core/search/doc-blocks.ts). Blocks are half the bytes, for
+ * IndexedDB to copy on every import and every search (import-100k: 15.7–17.2 s instead of 19.6–21.0 s).
+ * `upgradeToV10` rewrites the blocks: the same stores and keys.
+ */
+export const SCHEMA_V10 = SCHEMA_V9;
+
 /** The newest version; tests compare against it. */
-export const DB_VERSION = 9;
+export const DB_VERSION = 10;
 
 export type MarginaliaDb = Dexie & {
   pageAnnotations: EntityTable<PageAnnotations, 'url'>;
@@ -142,5 +151,6 @@ export function openDatabase(name: string = DB_NAME, options?: DexieOptions): Ma
   db.version(7).stores(SCHEMA_V7);
   db.version(8).stores(SCHEMA_V8).upgrade(upgradeToV8);
   db.version(9).stores(SCHEMA_V9).upgrade(upgradeToV9);
+  db.version(10).stores(SCHEMA_V10).upgrade(upgradeToV10);
   return db;
 }

@@ -5,8 +5,8 @@
  * on the running transaction: one request per block or per run of blocks, issued at once.
  */
 import Dexie from 'dexie';
-import { blockAt, DOC_BLOCK_MAX, docAt, docsIn, mergeDocBlocks, type DocBlock } from '@/src/core/search/doc-blocks';
-import { KEY_SLOTS, searchKey, type SearchDoc } from '@/src/core/search/document';
+import { blockAt, DOC_BLOCK_MAX, docAt, docsIn, mergeDocBlocks, storedAt, type DocBlock } from '@/src/core/search/doc-blocks';
+import { KEY_SLOTS, searchKey, type PagePartsCache, type SearchDoc, type StoredDoc } from '@/src/core/search/document';
 import { consecutiveRuns, lowerBound } from '@/src/core/search/postings';
 import type { MarginaliaDb } from './db';
 import { zonedRequest as request } from './idb-request';
@@ -30,8 +30,8 @@ const blockOf = (store: IDBObjectStore, key: number): Promise<DocBlock | undefin
   request(store.getAll(IDBKeyRange.lowerBound(key), 1)).then((found) => (found as DocBlock[])[0]);
 
 /**
- * The documents under these keys (any order; duplicates allowed), by key; a key without one is left
- * out. The keys of the blocks from the first wanted key to the last are listed first (keys only, up
+ * The documents under these keys (any order; duplicates allowed), by key, as stored (`expandDoc`
+ * makes one whole); a key without one is left out. The keys of the blocks from the first wanted key to the last are listed first (keys only, up
  * to one per wanted key), then every run of needed blocks is read in one request, the block after
  * the listing among them when wanted keys lie past it; wanted keys past an incomplete listing are
  * read block by block. Blocks not needed are never read: in Chromium, reading a block's value
@@ -39,10 +39,10 @@ const blockOf = (store: IDBObjectStore, key: number): Promise<DocBlock | undefin
  * 50 single reads, about 10 ms; listing 100 block keys 1.6 ms, 50 about 1 ms).
  * `cost`, when given, counts the blocks and requests.
  */
-export async function readDocs(keys: readonly number[], cost?: ReadCost): Promise<Map<number, SearchDoc>> {
+export async function readDocs(keys: readonly number[], cost?: ReadCost): Promise<Map<number, StoredDoc>> {
   const store = rawStore();
   const wanted = Array.from(new Set(keys)).sort((a, b) => a - b);
-  const out = new Map<number, SearchDoc>();
+  const out = new Map<number, StoredDoc>();
   if (!wanted.length) return out;
   const reads: Promise<DocBlock[]>[] = [];
   let rest = wanted;
@@ -81,20 +81,20 @@ export async function readDocs(keys: readonly number[], cost?: ReadCost): Promis
   const want = new Set(wanted);
   for (const blocks of await Dexie.Promise.all(reads)) {
     if (cost) cost.blocks += blocks.length;
-    for (const block of blocks) block.keys.forEach((key, i) => want.has(key) && !out.has(key) && out.set(key, docAt(block, i)));
+    for (const block of blocks) block.keys.forEach((key, i) => want.has(key) && !out.has(key) && out.set(key, storedAt(block, i)));
   }
   return out;
 }
 
-/** The newest documents, up to `count`, newest first. */
-export async function newestDocs(db: MarginaliaDb, count: number): Promise<SearchDoc[]> {
-  const out: SearchDoc[] = [];
+/** The newest documents as stored, up to `count`, newest first. */
+export async function newestDocs(db: MarginaliaDb, count: number): Promise<StoredDoc[]> {
+  const out: StoredDoc[] = [];
   let after: number | undefined;
   // Blocks are at least a few documents full; a second read is rare.
   for (let batch = Math.ceil(count / DOC_BLOCK_MAX) + 1; out.length < count; batch *= 2) {
     const range = after === undefined ? db.docBlocks.toCollection() : db.docBlocks.where(':id').above(after);
     const blocks = await range.limit(batch).toArray();
-    for (const block of blocks) for (let i = 0; i < block.keys.length && out.length < count; i++) out.push(docAt(block, i));
+    for (const block of blocks) for (let i = 0; i < block.keys.length && out.length < count; i++) out.push(storedAt(block, i));
     if (blocks.length < batch) break;
     after = blocks[blocks.length - 1]!.last;
   }
@@ -120,14 +120,15 @@ export async function docsOf(
 ): Promise<Map<string, SearchDoc[]>> {
   const ids = new Set(annotations.map((a) => a.id));
   const out = new Map<string, SearchDoc[]>();
+  const cache: PagePartsCache = new Map();
   // Matched by the blocks' ids: only these annotations' documents are parsed.
   const keep = (block: DocBlock) =>
     block.ids.forEach((id, i) => {
       if (!ids.has(id)) return;
       const list = out.get(id);
       const key = block.keys[i]!;
-      if (!list) out.set(id, [docAt(block, i)]);
-      else if (!list.some((d) => d.key === key)) list.push(docAt(block, i));
+      if (!list) out.set(id, [docAt(block, i, cache)]);
+      else if (!list.some((d) => d.key === key)) list.push(docAt(block, i, cache));
     });
   if (blocks || annotations.length >= READ_ALL_FROM) {
     for (const block of blocks ?? (await allBlocks(db))) keep(block);
@@ -183,7 +184,7 @@ export async function blocksFor(db: MarginaliaDb, keys: readonly number[], all?:
 /** The blocks to write and drop after putting `put` and deleting the documents under `remove`. */
 export async function planDocWrites(
   db: MarginaliaDb,
-  put: readonly SearchDoc[],
+  put: readonly StoredDoc[],
   remove: readonly number[],
   all?: readonly DocBlock[],
 ): Promise<{ put: DocBlock[]; drop: number[] }> {
@@ -193,7 +194,7 @@ export async function planDocWrites(
 }
 
 /** Puts these documents (replacing any under the same keys) and deletes those under `remove`. */
-export async function writeDocs(db: MarginaliaDb, put: readonly SearchDoc[], remove: readonly number[] = []): Promise<void> {
+export async function writeDocs(db: MarginaliaDb, put: readonly StoredDoc[], remove: readonly number[] = []): Promise<void> {
   const writes = await planDocWrites(db, put, remove);
   if (writes.drop.length) await db.docBlocks.bulkDelete(writes.drop);
   if (writes.put.length) await db.docBlocks.bulkPut(writes.put);
@@ -201,5 +202,6 @@ export async function writeDocs(db: MarginaliaDb, put: readonly SearchDoc[], rem
 
 /** Every saved document, newest first: for tests, checks and whole-table reads. */
 export async function allDocs(db: MarginaliaDb): Promise<SearchDoc[]> {
-  return (await allBlocks(db)).flatMap(docsIn);
+  const cache: PagePartsCache = new Map();
+  return (await allBlocks(db)).flatMap((block) => docsIn(block, cache));
 }

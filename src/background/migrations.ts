@@ -5,13 +5,14 @@
 import type { Transaction } from 'dexie';
 import { isFastColor, isFastKind } from '@/src/core/field-fast';
 import { COLORS, type Annotation, type PageMeta } from '@/src/core/model';
-import { buildSearchDoc, KEY_SLOTS, preferredSlot, searchKey, type SearchDoc } from '@/src/core/search/document';
-import { DOC_BLOCK_MAX, fromV8Block, packDocs, type DocBlock, type V8DocBlock } from '@/src/core/search/doc-blocks';
+import { buildSearchDoc, expandDoc, KEY_SLOTS, preferredSlot, searchKey, type SearchDoc, type StoredDoc } from '@/src/core/search/document';
+import { DOC_BLOCK_MAX, fromV8Block, jsonAt, packDocs, type DocBlock, type V8DocBlock } from '@/src/core/search/doc-blocks';
 import { blocksOf, docTerms, type PostingBlock } from '@/src/core/search/postings';
 import type { IdBlock } from '@/src/core/store/id-blocks';
 import { packAnnotations } from '@/src/core/store/pack';
 import type { PageAnnotations } from '@/src/core/store/page-records';
 import { normalizeTags } from '@/src/core/tags';
+import { siteOf } from '@/src/core/url';
 import type { TagCount } from './annotation-store';
 
 /** An annotation as version 1 stored it: no kind, no orphan flag, tags and `updated` optional. */
@@ -128,7 +129,7 @@ function isIndexable(record: Record<string, unknown>): record is Record<string, 
  * after this runs.
  */
 export async function upgradeToV8(tx: Transaction): Promise<void> {
-  const search = tx.table<SearchDoc, number>('search');
+  const search = tx.table<WholeDoc, number>('search');
   const blocks = tx.table<DocBlock, number>('docBlocks');
   let last: number | undefined;
   for (;;) {
@@ -136,7 +137,7 @@ export async function upgradeToV8(tx: Transaction): Promise<void> {
     // A multiple of the block size, so that every block but the table's last is full.
     const chunk = await range.limit(DOC_BLOCK_MAX * 64).toArray();
     if (!chunk.length) break;
-    await blocks.bulkPut(packDocs(chunk));
+    await blocks.bulkPut(packDocs(chunk.map(storedOfWhole)));
     last = chunk[chunk.length - 1]!.key;
   }
 }
@@ -179,5 +180,36 @@ export async function upgradeToV9(tx: Transaction): Promise<void> {
     .toCollection()
     .modify((record, ref) => {
       if (Array.isArray(record.docs)) ref.value = fromV8Block(record as unknown as V8DocBlock) as unknown as Record<string, unknown>;
+    });
+}
+
+/** A search document as versions 3 to 9 stored it: whole, its words and facets with it, and (before version 10) no `named`. */
+type WholeDoc = Omit<SearchDoc, 'named'> & { named?: boolean };
+
+/**
+ * A whole document as version 10 stores it. Where it does not say whether its site is the page's
+ * site name, its words do: a site that is not the host came from the name; one that is the host
+ * did if the name's words are in the document's meta words.
+ */
+export function storedOfWhole(doc: WholeDoc): StoredDoc {
+  const { key, id, view } = doc;
+  const named = doc.named ?? (view.site !== siteOf(view.url) || expandDoc({ key, id, view, named: true }).meta === doc.meta);
+  return { key, id, view, named };
+}
+
+/**
+ * Version 9 → 10: document blocks store each document's view only (`StoredDoc`), its words and
+ * facets derived again on reading: the blocks of whole documents are rewritten. Blocks that
+ * `upgradeToV8` packed in this same upgrade are in today's form already.
+ */
+export async function upgradeToV10(tx: Transaction): Promise<void> {
+  await tx
+    .table<DocBlock, number>('docBlocks')
+    .toCollection()
+    .modify((block, ref) => {
+      const docs = block.keys.map((_, i) => jsonAt(block, i) as Partial<WholeDoc>);
+      if (!docs.some((d) => typeof d.body === 'string')) return;
+      const stored = docs.map((d, i) => (typeof d.body === 'string' ? storedOfWhole(d as WholeDoc) : ({ ...d, key: block.keys[i]!, id: block.ids[i]! } as StoredDoc)));
+      ref.value = packDocs(stored, stored.length)[0]!;
     });
 }

@@ -4,7 +4,7 @@
  * first and every document scored, until the best results are certain.
  */
 import { DOC_BLOCK_MAX, docsIn } from '@/src/core/search/doc-blocks';
-import type { SearchDoc } from '@/src/core/search/document';
+import type { PagePartsCache, SearchDoc } from '@/src/core/search/document';
 import type { ParsedQuery } from '@/src/core/search/query';
 import { compareHits, maxScore, scoreDoc, type Hit } from '@/src/core/search/rank';
 import type { MarginaliaDb } from './db';
@@ -58,6 +58,8 @@ export class Ranking {
 /** Reads the whole table newest first, in growing batches, until the ranking is done. */
 export async function scan(db: MarginaliaDb, ranking: Ranking, clock: SearchClock): Promise<void> {
   let last: number | undefined;
+  // Each page's share of its documents' words, made once per page.
+  const pages: PagePartsCache = new Map();
   for (let batch = FIRST_BATCH; !ranking.done; batch = Math.min(batch * 2, LAST_BATCH)) {
     const from = last === undefined ? db.docBlocks.toCollection() : db.docBlocks.where(':id').above(last);
     // Blocks, not documents: about `batch` documents in blocks at least half full.
@@ -65,7 +67,7 @@ export async function scan(db: MarginaliaDb, ranking: Ranking, clock: SearchCloc
     const blocks = await clock.time('docs', () => from.limit(count).toArray());
     for (const block of blocks) {
       clock.count('docsRead', block.keys.length);
-      for (const doc of docsIn(block)) ranking.add(doc, doc.key);
+      for (const doc of docsIn(block, pages)) ranking.add(doc, doc.key);
     }
     if (blocks.length < count) return;
     last = blocks[blocks.length - 1]!.last;

@@ -17,7 +17,7 @@
  *    With no term readable from the postings, the table itself is read newest first
  *    (src/background/search-read.ts).
  */
-import type { SearchDoc } from '@/src/core/search/document';
+import { expandDoc, type PagePartsCache, type StoredDoc } from '@/src/core/search/document';
 import { facetTerm, META } from '@/src/core/search/postings';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '@/src/core/search/query';
 import { maxScore, scoreDoc } from '@/src/core/search/rank';
@@ -143,16 +143,22 @@ function inRankOrder(byScore: Map<number, { exact: number[]; bound: number[] }>)
 
 /** The search's progress: documents read and scores found, kept across reading rounds. */
 class Checked {
-  readonly docs = new Map<number, SearchDoc>();
+  /** Documents read, as stored (a result shows them as they are). */
+  readonly docs = new Map<number, StoredDoc>();
+  /** Scores of documents checked against the query; -1 for no match (or no document). */
   readonly scores = new Map<number, number>();
+  private readonly done = new Set<number>();
+  /** Each page's share of its documents' words, for documents made whole to be scored. */
+  private readonly pages: PagePartsCache = new Map();
 
   constructor(
     private q: ParsedQuery,
     private clock: SearchClock,
   ) {}
 
-  async read(keys: readonly number[]): Promise<void> {
-    const missing = keys.filter((k) => !this.scores.has(k));
+  /** Reads the documents of `keys` not read yet, and with `score`, scores them. */
+  async read(keys: readonly number[], score: boolean): Promise<void> {
+    const missing = keys.filter((k) => !this.done.has(k));
     if (!missing.length) return;
     const cost = { blocks: 0, requests: 0, listed: 0 };
     const docs = await this.clock.time('docs', () => readDocs(missing, cost));
@@ -160,9 +166,10 @@ class Checked {
     this.clock.count('docBlocks', cost.blocks);
     this.clock.count('docRequests', cost.requests);
     for (const key of missing) {
+      this.done.add(key);
       const doc = docs.get(key);
       if (doc) this.docs.set(key, doc);
-      this.scores.set(key, doc ? scoreDoc(doc, this.q) : -1);
+      if (score) this.scores.set(key, doc ? scoreDoc(expandDoc(doc, this.pages), this.q) : -1);
     }
   }
 }
@@ -187,7 +194,7 @@ async function rank(candidates: readonly Candidate[], checked: Checked, limit: n
       if (!pending.length && ranked.filter((r) => byRank(r, c) < 0).length > limit) return ranked.sort(byRank);
       pending.push(c);
     }
-    await checked.read(pending.map((c) => c.key));
+    await checked.read(pending.map((c) => c.key), true);
     for (const c of pending) {
       const score = checked.scores.get(c.key)!;
       if (score >= 0) ranked.push({ key: c.key, score, exact: true });
@@ -240,7 +247,7 @@ async function searchTerms(
   limit: number,
   tuning: SearchTuning,
   clock: SearchClock,
-): Promise<{ docs: SearchDoc[]; more: boolean }> {
+): Promise<{ docs: StoredDoc[]; more: boolean }> {
   const planned = planTerms(q);
   const opened = await clock.time('postings', () =>
     Promise.all(planned.map((t) => openTerm(t.from, t.to, tuning, clock, t.role === 'phrase'))),
@@ -282,9 +289,9 @@ async function searchTerms(
     await clock.time('postings', () => readMore(posted.map((t) => t.keys), window, clock));
   }
   const shown = ranked.slice(0, limit).map((c) => c.key);
-  await checked.read(shown);
+  await checked.read(shown, false);
   // A document missing beside its postings (never written apart, but not worth an error page) is left out.
-  const docs = shown.map((key) => checked.docs.get(key)).filter((doc): doc is SearchDoc => doc !== undefined);
+  const docs = shown.map((key) => checked.docs.get(key)).filter((doc): doc is StoredDoc => doc !== undefined);
   return { docs, more: ranked.length > limit };
 }
 

@@ -5,10 +5,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type MarginaliaDb } from '@/src/background/db';
 import { allDocs, docsOf, readDocs, writeDocs, type ReadCost } from '@/src/background/doc-store';
 import { DOC_BLOCK_MAX, docsIn, mergeDocBlocks, packDocs, type DocBlock } from '@/src/core/search/doc-blocks';
-import { searchKey, type SearchDoc } from '@/src/core/search/document';
+import { searchKey, type StoredDoc } from '@/src/core/search/document';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
-const doc = (key: number, id = `d${key}`): SearchDoc => ({ key, id, facets: [], body: ' a ', meta: ' ', view: {} as SearchDoc['view'] });
+const doc = (key: number, id = `d${key}`): StoredDoc => ({
+  key,
+  id,
+  named: false,
+  view: { id, url: 'https://example.com/a', kind: 'highlight', color: 'yellow', exact: 'a', note: '', tags: [], orphan: false, created: 0, site: 'example.com' },
+});
 
 /** Every block sorted, within bounds, disjoint and keyed by its largest key. */
 function expectWellFormed(blocks: readonly DocBlock[], max = DOC_BLOCK_MAX): void {
@@ -43,7 +48,7 @@ describe('mergeDocBlocks', () => {
     const merged = mergeDocBlocks(table, [doc(5), doc(10, 'replaced'), doc(1000)], [20, 390]);
     const after = apply(table, merged);
     expectWellFormed(after, 8);
-    const docs = after.flatMap(docsIn);
+    const docs = after.flatMap((block) => docsIn(block));
     const expected = [...range(0, 39).map((k) => k * 10).filter((k) => k !== 20 && k !== 390), 5, 1000].sort((a, b) => a - b);
     expect(docs.map((d) => d.key)).toEqual(expected);
     expect(docs.find((d) => d.key === 10)!.id).toBe('replaced');

@@ -2,13 +2,16 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V5, SCHEMA_V8, type MarginaliaDb } from '@/src/background/db';
+import { DB_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V5, SCHEMA_V8, SCHEMA_V9, type MarginaliaDb } from '@/src/background/db';
 import { backfillV2, type V1Annotation } from '@/src/background/migrations';
 import { createRepository } from '@/src/background/repository';
 import { allDocs } from '@/src/background/doc-store';
-import { buildSearchDoc } from '@/src/core/search/document';
+import { jsonAt, type DocBlock } from '@/src/core/search/doc-blocks';
+import { buildSearchDoc, type SearchDoc } from '@/src/core/search/document';
+import { buildPostings } from '@/src/core/search/postings';
+import { packAnnotations } from '@/src/core/store/pack';
 import { ID_BLOCK_MAX } from '@/src/core/store/id-blocks';
-import { countSaved, savedAnnotation, savedAnnotations } from './saved';
+import { bareAnnotation, countSaved, savedAnnotation, savedAnnotations } from './saved';
 
 const PAGE = 'https://news.example.com/story';
 
@@ -121,6 +124,16 @@ describe('migration v5 → v9', () => {
   });
 });
 
+/** A document as versions 3 to 9 stored it: whole, without `named`. */
+const whole = ({ named: _, ...doc }: SearchDoc): Omit<SearchDoc, 'named'> => doc;
+
+/** Every document of every block in version 10's form: the view and `named`, no words. */
+function expectStoredForm(blocks: readonly DocBlock[]): void {
+  for (const block of blocks) {
+    for (let i = 0; i < block.keys.length; i++) expect(Object.keys(jsonAt(block, i) as object).sort()).toEqual(['named', 'view']);
+  }
+}
+
 describe('migration v8 → v9 (annotations one record per page)', () => {
   it('moves every annotation, a damaged one too, with which page each id is on and the tag counts', async () => {
     const name = `migrate-${crypto.randomUUID()}`;
@@ -179,7 +192,7 @@ describe('migration v8 → v9 (search documents in UTF-8)', () => {
       last: part[part.length - 1]!.key,
       keys: part.map((d) => d.key),
       ids: part.map((d) => d.id),
-      docs: part.map((d) => JSON.stringify(d)),
+      docs: part.map((d) => JSON.stringify(whole(d))),
     }));
     await v8.table('annotations').bulkAdd(records);
     await v8.table('docBlocks').bulkAdd(v8Blocks);
@@ -190,5 +203,58 @@ describe('migration v8 → v9 (search documents in UTF-8)', () => {
     const blocks = await opened.docBlocks.toArray();
     expect(blocks.every((b) => b.text instanceof Uint8Array && !('docs' in b))).toBe(true);
     expect(await allDocs(opened)).toEqual(docs);
+    expectStoredForm(blocks);
+  });
+});
+
+describe('migration v9 → v10 (search documents stored as their views)', () => {
+  it('rewrites blocks of whole documents to the views they are built from, and search goes on as before', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const pages = [
+      { url: 'https://www.nbcchicago.com/a', title: 'Raids downtown', siteName: 'NBC Chicago', updated: 1 },
+      { url: 'https://example.org/b', title: 'Budget talks', siteName: 'example.org', updated: 1 },
+      { url: 'https://blog.example.net/c', updated: 1 },
+    ];
+    const records = Array.from({ length: 60 }, (_, i) => ({
+      ...bareAnnotation(crypto.randomUUID(), pages[i % 3]!.url, 1_000 + i, i % 4 ? [] : ['ice']),
+      note: i % 2 ? 'l’élection “à venir”' : 'levy note',
+    }));
+    const docs = records.map((r) => buildSearchDoc(r, pages.find((p) => p.url === r.url))).sort((a, b) => a.key - b.key);
+    const encoder = new TextEncoder();
+    const v9Blocks = Array.from({ length: Math.ceil(docs.length / 8) }, (_, b) => {
+      const part = docs.slice(b * 8, b * 8 + 8);
+      const bytes = part.map((d) => encoder.encode(JSON.stringify(whole(d))));
+      const text = new Uint8Array(bytes.reduce((n, x) => n + x.length, 0));
+      const ends: number[] = [];
+      bytes.reduce((at, x) => (text.set(x, at), ends.push(at + x.length), at + x.length), 0);
+      return { last: part[part.length - 1]!.key, keys: part.map((d) => d.key), ids: part.map((d) => d.id), text, ends };
+    });
+    const v9 = new Dexie(name);
+    v9.version(9).stores(SCHEMA_V9);
+    const packed = packAnnotations(records);
+    await v9.table('pageAnnotations').bulkAdd(packed.pageAnnotations);
+    await v9.table('idBlocks').bulkAdd(packed.idBlocks);
+    await v9.table('tagCounts').bulkAdd(packed.tagCounts);
+    await v9.table('pages').bulkAdd(pages);
+    await v9.table('docBlocks').bulkAdd(v9Blocks);
+    await v9.table('postings').bulkAdd(buildPostings(docs));
+    v9.close();
+
+    opened = openDatabase(name);
+    await opened.open();
+    expect(opened.verno).toBe(DB_VERSION);
+    const blocks = await opened.docBlocks.toArray();
+    expect(blocks.map((b) => [b.last, b.keys, b.ids])).toEqual(v9Blocks.map((b) => [b.last, b.keys, b.ids]));
+    expectStoredForm(blocks);
+    const bytes = (list: readonly { text: Uint8Array }[]) => list.reduce((n, b) => n + b.text.length, 0);
+    expect(bytes(blocks)).toBeLessThan(bytes(v9Blocks) * 0.75);
+    expect(await allDocs(opened)).toStrictEqual(docs);
+    const repo = createRepository(opened);
+    const ids = async (query: string) => (await repo.search(query, 100)).hits.map((h) => h.id).sort();
+    const expected = (match: (d: SearchDoc) => boolean) => docs.filter(match).map((d) => d.id).sort();
+    expect(await ids('site:nbcchicago.com')).toEqual(expected((d) => d.view.url === pages[0]!.url));
+    expect(await ids('site:example.org levy')).toEqual(expected((d) => d.view.url === pages[1]!.url && d.view.note === 'levy note'));
+    expect(await ids('"à venir" tag:ice')).toEqual(expected((d) => d.view.note !== 'levy note' && d.view.tags.includes('ice')));
+    expect(await ids('chicago venir')).toEqual(expected((d) => d.view.url === pages[0]!.url && d.view.note !== 'levy note'));
   });
 });

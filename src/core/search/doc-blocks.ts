@@ -3,20 +3,22 @@
  * record of at most DOC_BLOCK_MAX, keyed by its largest key, as posting lists are
  * (postings.ts). IndexedDB's cost is per record far more than per byte: in Chromium, writing
  * 100,000 one-kilobyte documents in one transaction took about 16 s of the browser's CPU, the same
- * documents in 3,125 blocks about 2 s. Each document is kept as its JSON text, in UTF-8, the
- * block's documents one after another in one byte array: IndexedDB copies bytes whole where it
+ * documents in 3,125 blocks about 2 s. Each document is kept as the JSON text of what it is built
+ * from (`StoredDoc`: what a result shows; its words and facets are derived again on reading, by
+ * `docAt`, and only where a search scores it), in UTF-8, the block's documents one after another
+ * in one byte array: IndexedDB copies bytes whole where it
  * rebuilds an object field by field, so a search that reads a block for one of its documents pays
  * little for the others and decodes only the one it wants; and a JavaScript string with one
  * character past Latin-1 (a curly quote, an accent), as news text nearly always has, is stored at
  * two bytes a character: UTF-8 halves what a write stores and a read copies. Pure: finding and
  * editing blocks, no database (src/background/doc-store.ts stores them).
  */
-import type { SearchDoc } from './document';
+import { expandDoc, type PagePartsCache, type SearchDoc, type StoredDoc } from './document';
 
 /**
  * A block is split when it grows past this many documents. Small, because a search reads a whole
  * block for each result it shows, and results of a rare word lie one to a block: 8 documents of
- * about 1 kB. (With 32, search-100k's document reads took three times as long.)
+ * about 500 bytes. (With 32, search-100k's document reads took three times as long.)
  */
 export const DOC_BLOCK_MAX = 8;
 
@@ -38,11 +40,23 @@ const decoder = new TextDecoder();
 /** The UTF-8 of document `i` of a block (a view, not a copy). */
 const bytesAt = (block: DocBlock, i: number): Uint8Array => block.text.subarray(i ? block.ends[i - 1]! : 0, block.ends[i]!);
 
-/** Document `i` of a block. */
-export const docAt = (block: DocBlock, i: number): SearchDoc => JSON.parse(decoder.decode(bytesAt(block, i))) as SearchDoc;
+/** Document `i` of a block, its JSON parsed and not checked: for upgrades, which read older forms. */
+export const jsonAt = (block: DocBlock, i: number): unknown => JSON.parse(decoder.decode(bytesAt(block, i)));
 
-/** Every document of a block, in key order. */
-export const docsIn = (block: DocBlock): SearchDoc[] => block.keys.map((_, i) => docAt(block, i));
+/** What a block holds for each document, as JSON (`StoredDoc` less the key and id, which the block lists). */
+type StoredJson = Pick<StoredDoc, 'view' | 'named'>;
+
+/** Document `i` of a block as stored: what a result shows, without the words (see `docAt`). */
+export function storedAt(block: DocBlock, i: number): StoredDoc {
+  const { view, named } = jsonAt(block, i) as StoredJson;
+  return { key: block.keys[i]!, id: block.ids[i]!, view, named };
+}
+
+/** Document `i` of a block, whole (see `expandDoc` for `cache`). */
+export const docAt = (block: DocBlock, i: number, cache?: PagePartsCache): SearchDoc => expandDoc(storedAt(block, i), cache);
+
+/** Every document of a block, whole, in key order. */
+export const docsIn = (block: DocBlock, cache?: PagePartsCache): SearchDoc[] => block.keys.map((_, i) => docAt(block, i, cache));
 
 /** A document as a block stores it. */
 interface Entry {
@@ -51,7 +65,10 @@ interface Entry {
   bytes: Uint8Array;
 }
 
-const entryOf = (doc: SearchDoc): Entry => ({ key: doc.key, id: doc.id, bytes: encoder.encode(JSON.stringify(doc)) });
+const entryOf = (doc: StoredDoc): Entry => {
+  const json: StoredJson = { view: doc.view, named: doc.named };
+  return { key: doc.key, id: doc.id, bytes: encoder.encode(JSON.stringify(json)) };
+};
 
 function blockOf(entries: Entry[]): DocBlock {
   entries.sort((a, b) => a.key - b.key);
@@ -85,7 +102,7 @@ function cut(entries: Entry[], size: number): DocBlock[] {
 }
 
 /** Documents (any order, distinct keys) cut into blocks of `size`, for building a table from scratch. */
-export function packDocs(docs: readonly SearchDoc[], size = DOC_BLOCK_MAX): DocBlock[] {
+export function packDocs(docs: readonly StoredDoc[], size = DOC_BLOCK_MAX): DocBlock[] {
   return cut(docs.map(entryOf), size);
 }
 
@@ -112,7 +129,7 @@ export function blockAt<K extends number | string>(blocks: readonly { last: K }[
  */
 export function mergeDocBlocks(
   blocks: readonly DocBlock[],
-  put: readonly SearchDoc[],
+  put: readonly StoredDoc[],
   remove: Iterable<number>,
   max = DOC_BLOCK_MAX,
 ): { put: DocBlock[]; drop: number[] } {

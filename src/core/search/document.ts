@@ -25,6 +25,24 @@ export interface SearchDoc {
   meta: string;
   /** What a result shows, so that answering a search reads nothing but these documents. */
   view: ResultView;
+  /**
+   * Whether `view.site` is the page's own site name (else its host). With the view, it is all a
+   * document is built from: blocks store only these two (`StoredDoc`), and `expandDoc` builds the
+   * words and facets again.
+   */
+  named: boolean;
+}
+
+/**
+ * What a document block stores of a document: the view and where its site came from. The words
+ * and facets are derived from them (`expandDoc`): stored too, they made every document twice the
+ * size, for IndexedDB to copy on every write and every read.
+ */
+export interface StoredDoc {
+  key: number;
+  id: string;
+  view: ResultView;
+  named: boolean;
 }
 
 /** One search result as the popup shows it: the annotation's text, note and tags, and its page. */
@@ -125,13 +143,36 @@ function pageParts(url: string, page: PageFields): PageParts {
   };
 }
 
-/** A cache of what documents take from their pages, by URL, for building many documents (see `buildSearchDoc`). */
+/**
+ * A cache of what documents take from their pages, for building many documents (see
+ * `buildSearchDoc`, `expandDoc`): each page's title and site are tokenized once.
+ */
 export type PagePartsCache = Map<string, PageParts>;
+
+function partsOf(url: string, page: PageFields, cache: PagePartsCache | undefined, cacheKey = url): PageParts {
+  let parts = cache?.get(cacheKey);
+  if (!parts) {
+    parts = pageParts(url, page);
+    cache?.set(cacheKey, parts);
+  }
+  return parts;
+}
+
+/** The document of a view: its words and facets, from the view and its page's share. */
+function docOfView(key: number, view: ResultView, named: boolean, parts: PageParts): SearchDoc {
+  const text = tokenize(view.exact);
+  const note = tokenize(view.note);
+  const tags = view.tags.flatMap((t) => tokenize(t));
+  const facets = new Set<string>([`kind:${view.kind}`, `color:${view.color}`]);
+  for (const tag of view.tags) facets.add(`tag:${fold(tag).replace(/\s+/g, ' ').trim()}`);
+  for (const value of parts.siteFacets) facets.add(value);
+  if (view.orphan) facets.add('is:orphan');
+  return { key, id: view.id, facets: [...facets], body: joinGroups([text, note, tags]), meta: parts.meta, view, named };
+}
 
 /**
  * The annotation's document, under `key` (by default its preferred key; see search-index.ts for
- * collisions). `cache`, when given, keeps each page's share by URL: building the documents of
- * many annotations then tokenizes each page's title and site once. Use one cache per `page`
+ * collisions). `cache`, when given, keeps each page's share by URL: use one cache per `page`
  * lookup (the same page fields for a URL).
  */
 export function buildSearchDoc(
@@ -140,36 +181,33 @@ export function buildSearchDoc(
   key = searchKey(a.created, preferredSlot(a.id)),
   cache?: PagePartsCache,
 ): SearchDoc {
-  let parts = cache?.get(a.url);
-  if (!parts) {
-    parts = pageParts(a.url, page);
-    cache?.set(a.url, parts);
-  }
-  const text = tokenize(a.quote.exact);
-  const note = tokenize(a.note);
-  const tags = a.tags.flatMap((t) => tokenize(t));
-  const facets = new Set<string>([`kind:${a.kind}`, `color:${a.color}`]);
-  for (const tag of a.tags) facets.add(`tag:${fold(tag).replace(/\s+/g, ' ').trim()}`);
-  for (const value of parts.siteFacets) facets.add(value);
-  if (a.orphan) facets.add('is:orphan');
-  return {
-    key,
+  const parts = partsOf(a.url, page, cache);
+  const view: ResultView = {
     id: a.id,
-    facets: [...facets],
-    body: joinGroups([text, note, tags]),
-    meta: parts.meta,
-    view: {
-      id: a.id,
-      url: a.url,
-      kind: a.kind,
-      color: a.color,
-      exact: a.quote.exact,
-      note: a.note,
-      tags: [...a.tags],
-      orphan: a.orphan,
-      created: a.created,
-      ...(parts.title ? { title: parts.title } : {}),
-      site: parts.site,
-    },
+    url: a.url,
+    kind: a.kind,
+    color: a.color,
+    exact: a.quote.exact,
+    note: a.note,
+    tags: [...a.tags],
+    orphan: a.orphan,
+    created: a.created,
+    ...(parts.title ? { title: parts.title } : {}),
+    site: parts.site,
   };
+  return docOfView(key, view, !!page?.siteName?.trim(), parts);
 }
+
+/**
+ * A stored document whole again: the same document `buildSearchDoc` made. Its page's title and
+ * site name are in the view (the site name where `named`). `cache`, when given, keeps each page's
+ * share across documents, by URL and those fields: one cache can serve any documents.
+ */
+export function expandDoc({ key, view, named }: StoredDoc, cache?: PagePartsCache): SearchDoc {
+  const page = { title: view.title, siteName: named ? view.site : undefined };
+  const parts = partsOf(view.url, page, cache, cache && `${view.url}\n${view.title ?? ''}\n${named ? view.site : ''}`);
+  return docOfView(key, view, named, parts);
+}
+
+/** What a block stores of a document. */
+export const storedOf = ({ key, id, view, named }: SearchDoc): StoredDoc => ({ key, id, view, named });
