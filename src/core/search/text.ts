@@ -33,6 +33,8 @@ const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
 /** One word's search form: folded, only letters and digits, bounded. */
 function wordForm(word: string): string {
+  // An ASCII word of WORD is letters, digits and inner "'": the same form without the regexes.
+  if (ASCII.test(word)) return (word.includes("'") ? word.replaceAll("'", '') : word).toLowerCase().slice(0, MAX_TOKEN_LENGTH);
   return fold(word).replace(NOT_WORD, '').slice(0, MAX_TOKEN_LENGTH);
 }
 
