@@ -75,7 +75,7 @@ export const SCHEMA_V6 = SCHEMA_V5;
  * or `kind` through an index, and `[url+created]` answers every lookup by page; each index entry is
  * a write on every save, and 100,000 of each on a large import. No data changes. (From here on
  * new search documents no longer carry their `tokens`, which nothing read: a quarter of their size.
- * Older documents keep theirs, unread.)
+ * Older documents kept theirs, unread, until version 8 packed them.)
  */
 export const SCHEMA_V7 = {
   ...SCHEMA_V6,

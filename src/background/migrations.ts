@@ -173,8 +173,8 @@ export async function upgradeToV9(tx: Transaction): Promise<void> {
   for (let i = 0; i < packed.pageAnnotations.length; i += UPGRADE_CHUNK) await pages.bulkPut(packed.pageAnnotations.slice(i, i + UPGRADE_CHUNK));
   await tx.table<IdBlock, string>('idBlocks').bulkPut(packed.idBlocks);
   await tx.table<TagCount, string>('tagCounts').bulkPut(packed.tagCounts);
-  // Search documents stored by version 8 (`docs`, strings) take today's form (UTF-8 bytes); blocks
-  // packed by `upgradeToV8` in this same upgrade are in today's form already.
+  // Search documents stored by version 8 (`docs`, strings) take version 9's form (UTF-8 bytes);
+  // blocks packed by `upgradeToV8` in this same upgrade are in version 10's form already.
   await tx
     .table<Record<string, unknown>, number>('docBlocks')
     .toCollection()
@@ -188,19 +188,20 @@ type WholeDoc = Omit<SearchDoc, 'named'> & { named?: boolean };
 
 /**
  * A whole document as version 10 stores it. Where it does not say whether its site is the page's
- * site name, its words do: a site that is not the host came from the name; one that is the host
- * did if the name's words are in the document's meta words.
+ * site name, its words do: a site that is not the host came from the name; an empty one (no host,
+ * no name) did not; one that is the host did if the document's title and site words are what they
+ * would be with the name.
  */
 export function storedOfWhole(doc: WholeDoc): StoredDoc {
   const { key, id, view } = doc;
-  const named = doc.named ?? (view.site !== siteOf(view.url) || expandDoc({ key, id, view, named: true }).meta === doc.meta);
+  const named = doc.named ?? (view.site !== siteOf(view.url) || (view.site !== '' && expandDoc({ key, id, view, named: true }).meta === doc.meta));
   return { key, id, view, named };
 }
 
 /**
  * Version 9 → 10: document blocks store each document's view only (`StoredDoc`), its words and
  * facets derived again on reading: the blocks of whole documents are rewritten. Blocks that
- * `upgradeToV8` packed in this same upgrade are in today's form already.
+ * `upgradeToV8` packed in this same upgrade are in version 10's form already.
  */
 export async function upgradeToV10(tx: Transaction): Promise<void> {
   await tx

@@ -36,6 +36,9 @@ const CASES: [string, Annotation, PageFields][] = [
   ['a site name that is the host', annotation(5), page({ siteName: siteOf('https://www.nbcchicago.com/news/local/story-1') })],
   ['an empty title', annotation(6, { kind: 'quote', color: 'purple', orphan: true }), page({ title: '', siteName: 'NBC' })],
   ['an IP address', annotation(7, { url: 'http://127.0.0.1:8080/a' }), page({ title: 'Local' })],
+  ['a file with no host and an empty site name', annotation(9, { url: 'file:///home/reader/story.html' }), page({ title: 'Saved story', siteName: '' })],
+  ['no URL (as an upgrade mends a damaged record)', annotation(10, { url: '' }), undefined],
+  ['a title with a line break', annotation(11), page({ title: 'Raids\ndowntown', siteName: 'NBC\nChicago' })],
   ['accents and marks', annotation(8, { quote: { type: 'TextQuoteSelector', exact: 'Le président a déclaré « non »', prefix: '', suffix: '' } }), page({ siteName: 'Le Monde', title: 'L’élection' })],
 ];
 

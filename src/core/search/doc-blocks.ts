@@ -5,7 +5,7 @@
  * 100,000 one-kilobyte documents in one transaction took about 16 s of the browser's CPU, the same
  * documents in 3,125 blocks about 2 s. Each document is kept as the JSON text of what it is built
  * from (`StoredDoc`: what a result shows; its words and facets are derived again on reading, by
- * `docAt`, and only where a search scores it), in UTF-8, the block's documents one after another
+ * `docAt`, where a search scores a document or an edit compares its words), in UTF-8, the block's documents one after another
  * in one byte array: IndexedDB copies bytes whole where it
  * rebuilds an object field by field, so a search that reads a block for one of its documents pays
  * little for the others and decodes only the one it wants; and a JavaScript string with one
@@ -90,7 +90,7 @@ export interface V8DocBlock {
   docs: string[];
 }
 
-/** A version 8 block in today's form: the same documents, their JSON in UTF-8. */
+/** A version 8 block in version 9's form: the same whole documents, their JSON in UTF-8 (`upgradeToV10` then stores their views). */
 export const fromV8Block = (block: V8DocBlock): DocBlock =>
   blockOf(block.keys.map((key, i) => ({ key, id: block.ids[i]!, bytes: encoder.encode(block.docs[i]!) })));
 

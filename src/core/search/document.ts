@@ -1,7 +1,11 @@
 /**
- * The search document: what the index stores for one annotation, built from the annotation and
- * its page. It carries everything ranking needs (folded words of each field group, filter values,
- * recency in its key) and what a result shows, so a query never joins other tables.
+ * The search document: what the index knows of one annotation, built from the annotation and its
+ * page. It carries everything ranking needs (folded words of each field group, filter values,
+ * recency in its key) and what a result shows, so a query never joins other tables. Blocks store
+ * only what a result shows (`StoredDoc`); the words are derived again from it (`expandDoc`), by
+ * today's tokenizer. The postings were written from the words of their day: a change to how
+ * words or filter values are cut (text.ts, `siteValues`, `hostWords`) needs a database version
+ * that rebuilds the postings, or an edit would fail to remove the words it no longer derives.
  */
 import type { Annotation, PageMeta } from '@/src/core/model';
 import { siteOf } from '@/src/core/url';
@@ -205,7 +209,8 @@ export function buildSearchDoc(
  */
 export function expandDoc({ key, view, named }: StoredDoc, cache?: PagePartsCache): SearchDoc {
   const page = { title: view.title, siteName: named ? view.site : undefined };
-  const parts = partsOf(view.url, page, cache, cache && `${view.url}\n${view.title ?? ''}\n${named ? view.site : ''}`);
+  // Keyed by every field the share is made of; JSON keeps a title with a line break apart from a site.
+  const parts = partsOf(view.url, page, cache, cache && JSON.stringify([view.url, view.title ?? null, named ? view.site : null]));
   return docOfView(key, view, named, parts);
 }
 

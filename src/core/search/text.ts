@@ -1,7 +1,8 @@
 /**
  * Text folding and tokenising for search, shared by the index (background), the query parser and
  * the popup's match marking, so that what is stored and what is typed are cut the same way.
- * Pure: no DOM, no extension API.
+ * The saved postings hold words cut by this code: changing what it gives for any text needs a
+ * database version that rebuilds them (see document.ts). Pure: no DOM, no extension API.
  */
 
 /** Longest token kept; longer words (URLs, hashes) are cut, and so are query words, alike. */
