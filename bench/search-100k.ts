@@ -22,7 +22,7 @@ import { DB_VERSION, SCHEMA_V5 } from '@/src/background/db';
 import { packDocs } from '@/src/core/search/doc-blocks';
 import { packAnnotations } from '@/src/core/store/pack';
 import type { SearchDoc } from '@/src/core/search/document';
-import type { SearchTimings } from '@/src/messaging/protocol';
+import { REQUEST_PORT, type SearchTimings } from '@/src/messaging/protocol';
 import { buildPostings, docTerms } from '@/src/core/search/postings';
 import { ensureBuilt, seed } from './exchange-browser';
 import { buildCorpus, corpusDocs } from './search-corpus';
@@ -92,24 +92,36 @@ interface Timed {
   timings?: SearchTimings;
 }
 
-/** Each query sent to the background as the popup sends it, timed in the page. */
+/**
+ * Each query sent to the background as the popup sends it (over one connection: REQUEST_PORT,
+ * src/messaging/port-client.ts), timed in the page.
+ */
 function timeOurs(page: Page, queries: readonly string[]): Promise<Timed[]> {
-  return page.evaluate(async (list) => {
-    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
-    const out: { ms: number; ids: string[]; timings?: SearchTimings }[] = [];
-    for (const query of list) {
-      const start = performance.now();
-      const reply = (await runtime.sendMessage({ channel: 'marginalia', type: 'search.query', payload: { query, limit: 50 } })) as {
-        ok: boolean;
-        value?: { hits: { id: string }[]; timings?: SearchTimings };
-        error?: string;
-      };
-      const ms = performance.now() - start;
-      if (!reply.ok || !reply.value) throw new Error(`search failed for ${query}: ${reply.error}`);
-      out.push({ ms, ids: reply.value.hits.map((h) => h.id), timings: reply.value.timings });
-    }
-    return out;
-  }, queries);
+  return page.evaluate(
+    async ([list, portName]) => {
+      type Reply = { id: number; reply: { ok: boolean; value?: { hits: { id: string }[]; timings?: SearchTimings }; error?: string } };
+      type Port = { postMessage(m: unknown): void; disconnect(): void; onMessage: { addListener(l: (m: Reply) => void): void } };
+      const runtime = (globalThis as unknown as { chrome: { runtime: { connect(info: { name: string }): Port } } }).chrome.runtime;
+      const port = runtime.connect({ name: portName });
+      const waiting = new Map<number, (reply: Reply['reply']) => void>();
+      port.onMessage.addListener((m) => waiting.get(m.id)?.(m.reply));
+      const out: { ms: number; ids: string[]; timings?: SearchTimings }[] = [];
+      for (let id = 0; id < list.length; id++) {
+        const query = list[id]!;
+        const start = performance.now();
+        const reply = await new Promise<Reply['reply']>((resolve) => {
+          waiting.set(id, resolve);
+          port.postMessage({ id, message: { channel: 'marginalia', type: 'search.query', payload: { query, limit: 50 } } });
+        });
+        const ms = performance.now() - start;
+        if (!reply.ok || !reply.value) throw new Error(`search failed for ${query}: ${reply.error}`);
+        out.push({ ms, ids: reply.value.hits.map((h) => h.id), timings: reply.value.timings });
+      }
+      port.disconnect();
+      return out;
+    },
+    [queries, REQUEST_PORT] as const,
+  );
 }
 
 /**

@@ -7,11 +7,12 @@ import { browser } from 'wxt/browser';
 import { sendToTab } from '@/src/messaging/client';
 import { openDatabase, type MarginaliaDb } from './db';
 import { acceptPort, isOurPort } from './exchange-port';
+import { acceptRequestPort } from './request-port';
 import { openAnnotation, type TabsApi } from './open-annotation';
 import { createRepository, type Repository } from './repository';
 import { claims, handleMessage, type BackgroundActions } from './router';
 import { senderInfo, type FrameRef } from './sender';
-import { fail, ok, type LazyBundle, type Result } from '@/src/messaging/protocol';
+import { fail, ok, REQUEST_PORT, type LazyBundle, type Result } from '@/src/messaging/protocol';
 
 /** Shared by the context menu item and the command in wxt.config.ts. */
 export const HIGHLIGHT_SELECTION = 'highlight-selection';
@@ -76,10 +77,15 @@ export function startBackground(): void {
     return handleMessage(message, info, repo(), actions);
   });
 
-  // Exports and imports, in chunks over a connection (src/background/exchange-port.ts).
+  // Requests over one connection (the popup's searches: src/background/request-port.ts); exports
+  // and imports, in chunks over a connection (src/background/exchange-port.ts).
   browser.runtime.onConnect.addListener((port) => {
     if (!isOurPort(port.name)) return;
     const info = senderInfo(port.sender ?? {}, browser.runtime.id, browser.runtime.getURL('/'));
+    if (port.name === REQUEST_PORT) {
+      acceptRequestPort(port, info, (message) => handleMessage(message, info, repo(), actions));
+      return;
+    }
     acceptPort(port, info, { db, now: Date.now, appVersion: browser.runtime.getManifest().version });
   });
 

@@ -4,7 +4,7 @@
  * and may only read and write the annotations of the page they run in. Anything else is refused.
  */
 import { normalizeUrl } from '@/src/core/url';
-import { EXPORT_PORT, IMPORT_PORT, type BackgroundRequests, type BackgroundRequestType } from '@/src/messaging/protocol';
+import { EXPORT_PORT, IMPORT_PORT, REQUEST_PORT, type BackgroundRequests, type BackgroundRequestType } from '@/src/messaging/protocol';
 
 export type SenderKind = BackgroundRequests[BackgroundRequestType]['from'];
 
@@ -35,6 +35,8 @@ export type PolicyCheck = AllTrue<PolicyCovers>;
  */
 export const ALLOWED_PORTS: Readonly<Record<string, readonly SenderKind[]>> = {
   [EXPORT_PORT]: ['extension'],
+  // Each request is checked again by the router, as a runtime message is.
+  [REQUEST_PORT]: ['extension'],
   [IMPORT_PORT]: ['extension'],
 };
 

@@ -1,10 +1,11 @@
 /**
  * Runs the popup's search as the reader types: one request in flight at a time, and when it comes
  * back the latest text is sent if it changed meanwhile, so fast typing never queues up stale
- * searches in the background and the shown results always catch up with the box.
+ * searches in the background and the shown results always catch up with the box. Searches go over
+ * one connection (src/messaging/port-client.ts), which answers sooner than a message each.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { sendToBackground } from '@/src/messaging/client';
+import { requestOverPort } from '@/src/messaging/port-client';
 import type { Result, SearchResults } from '@/src/messaging/protocol';
 
 /** What the background accepts; a longer paste is cut here (the parser uses far less anyway). */
@@ -36,7 +37,7 @@ export function useSearch(query: string, limit = 50, initial?: Promise<Result<Se
       const sent = latest.current;
       const early = sent === '' ? pending.current : undefined;
       pending.current = undefined;
-      const reply = await (early ?? sendToBackground('search.query', { query: sent.slice(0, MAX_INPUT), limit }));
+      const reply = await (early ?? requestOverPort('search.query', { query: sent.slice(0, MAX_INPUT), limit }));
       inFlight.current = false;
       setState(reply.ok ? { status: 'ready', query: sent, results: reply.value } : { status: 'error', query: sent, message: reply.error });
       if (latest.current !== sent) void run();

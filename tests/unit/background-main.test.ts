@@ -139,6 +139,32 @@ describe('connections', () => {
     expect(other.disconnected).toBe(false);
   });
 
+  it('answers requests over a request connection from an extension page, each by its id, as the router does', async () => {
+    const ext = port('marginalia:requests', { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+    connect.fire(ext);
+    const search = (id: unknown, payload: unknown) => ext.onMessage.fire({ id, message: { channel: 'marginalia', type: 'search.query', payload } });
+    search(2, { query: 'mayor', limit: 5 });
+    search(1, { query: '', limit: 5 });
+    search(3, { query: 42 });
+    search('x', { query: '' });
+    ext.onMessage.fire({ id: 4, message: { channel: 'someone-else' } });
+    await vi.waitFor(() => expect(ext.sent).toHaveLength(4));
+    const byId = new Map((ext.sent as { id: number; reply: { ok: boolean; error?: string } }[]).map((m) => [m.id, m.reply]));
+    expect(byId.get(1)).toMatchObject({ ok: true, value: { hits: expect.any(Array), more: expect.any(Boolean) } });
+    expect(byId.get(2)).toMatchObject({ ok: true, value: { hits: expect.any(Array), notices: [] } });
+    // Checked as a runtime message is: a bad payload is refused with a reason; no id, no reply.
+    expect(byId.get(3)).toMatchObject({ ok: false, error: expect.stringMatching(/query/) });
+    expect(byId.get(4)).toMatchObject({ ok: false, error: 'Not a Marginalia request.' });
+    expect(ext.disconnected).toBe(false);
+  });
+
+  it('refuses a request connection from a content script', () => {
+    const fromPage = port('marginalia:requests', content);
+    connect.fire(fromPage);
+    expect(fromPage.sent).toEqual([{ id: -1, reply: { ok: false, error: expect.stringMatching(/not open to a content script/) } }]);
+    expect(fromPage.disconnected).toBe(true);
+  });
+
   it('serves an export connection from an extension page, with the manifest’s version', async () => {
     const ext = port('marginalia:export', { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/export.html') });
     connect.fire(ext);
