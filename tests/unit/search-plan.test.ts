@@ -95,11 +95,23 @@ describe('search over lists of many small blocks', () => {
     ['a few blocks, a few terms', { rangeBlocks: 3, maxTerms: 6, firstWindow: 2, growth: 3, lastWindow: 9, firstBatch: 5, coverKeys: 10 }],
     ['block keys listed two at a time', { rangeBlocks: 3, maxTerms: 40, firstWindow: 1, growth: 2, lastWindow: 4, firstBatch: 4, keysPage: 2, coverKeys: 40 }],
     ['block keys listed a few at a time', { rangeBlocks: 2, maxTerms: 100, firstWindow: 1, growth: 4, lastWindow: 16, firstBatch: 8, keysPage: 7, coverKeys: 3 }],
+    ['common words checked on documents', { rangeBlocks: 2, maxTerms: 100, firstWindow: 1, growth: 4, lastWindow: 16, firstBatch: 3, coverKeys: 10, commonBlocks: 2 }],
+    ['every word beside a whole one checked on documents', { rangeBlocks: 1, maxTerms: 100, firstWindow: 1, growth: 2, lastWindow: 4, firstBatch: 1, coverKeys: 0, commonBlocks: 0 }],
   ])('gives exactly the full scan’s results (%s)', async (_name, tuning) => {
     for (const query of QUERIES) {
       for (const limit of [1, 5, 50]) {
         await expectSameAsScan(db, docs, query, limit, tuning, `${query} (${limit})`);
       }
+    }
+  });
+
+  it('checks a common word beside a rarer one on the documents, reading fewer blocks for the same results', async () => {
+    const tuning: SearchTuning = { rangeBlocks: 12, maxTerms: 100, firstWindow: 1, growth: 2, lastWindow: 4, firstBatch: 8, coverKeys: 0 };
+    for (const query of ['quorum the', 'the quorum', 'th quorum', 'quorum the mayor']) {
+      const posted = await searchAnnotations(db, query, 50, tuning);
+      const checked = await searchAnnotations(db, query, 50, { ...tuning, commonBlocks: 4 });
+      expect(checked.hits.map((h) => h.id), query).toEqual(posted.hits.map((h) => h.id));
+      expect(checked.timings!.blocks, query).toBeLessThan(posted.timings!.blocks);
     }
   });
 
