@@ -235,11 +235,14 @@ function scored(keys: ArrayLike<number>, terms: readonly Term[], phrases: readon
  * been read whole and drives the search. Its candidates, newest first, are then checked on their
  * documents, which the results shown are read from anyway; and such a word is in most of them, so
  * few more are read than are shown. Read from its postings, it would be tens of blocks of 1,024
- * keys for the same answer (search-100k's `the efforts`: 65 blocks, about 8 ms).
+ * keys for the same answer (search-100k's `the efforts`: 65 blocks, about 8 ms). Not when every
+ * match is wanted (no limit): then every candidate's document would be read.
  */
-function commonWords(terms: Term[], tuning: SearchTuning): Term[] {
-  const limit = tuning.commonBlocks ?? Infinity;
-  const common = (t: Term) => t.role === 'word' && t.keys.posted && blocksAhead([t.keys]) >= limit;
+function commonWords(terms: Term[], limit: number, tuning: SearchTuning): Term[] {
+  // Every match wanted (an export of the results): every candidate's document would be read.
+  if (!Number.isFinite(limit)) return terms;
+  const blocks = tuning.commonBlocks ?? Infinity;
+  const common = (t: Term) => t.role === 'word' && t.keys.posted && blocksAhead([t.keys]) >= blocks;
   if (!terms.some((t) => t.keys.posted && isComplete(t.keys) && t.keys.lists.length > 0 && !common(t))) return terms;
   return terms.map((t) => (common(t) ? { ...t, keys: { weights: new WeightedKeys(), lists: [], posted: false } } : t));
 }
@@ -275,6 +278,7 @@ async function searchTerms(
   );
   const terms = commonWords(
     planned.map((t, i) => ({ ...t, keys: opened[i]! })),
+    limit,
     tuning,
   );
   const posted = terms.filter((t) => t.keys.posted);

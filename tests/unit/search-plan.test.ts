@@ -112,6 +112,10 @@ describe('search over lists of many small blocks', () => {
       const checked = await searchAnnotations(db, query, 50, { ...tuning, commonBlocks: 4 });
       expect(checked.hits.map((h) => h.id), query).toEqual(posted.hits.map((h) => h.id));
       expect(checked.timings!.blocks, query).toBeLessThan(posted.timings!.blocks);
+      // Every match wanted: read from the postings, not from every candidate's document.
+      const all = await searchAnnotations(db, query, Infinity, { ...tuning, commonBlocks: 4 });
+      expect(all.timings!.docsRead, query).toBe(all.hits.length);
+      await expectSameAsScan(db, docs, query, 1000, { ...tuning, commonBlocks: 4 });
     }
   });
 
