@@ -7,23 +7,14 @@ import type { Annotation, PageMeta } from '@/src/core/model';
 import { packDocs, docsIn, storedAt } from '@/src/core/search/doc-blocks';
 import { buildSearchDoc, expandDoc, storedOf, type PagePartsCache, type PageFields } from '@/src/core/search/document';
 import { siteOf } from '@/src/core/url';
+import { bareAnnotation } from './saved';
 
-function annotation(i: number, fields: Partial<Annotation> = {}): Annotation {
-  return {
-    id: `id-${i}`,
-    url: 'https://www.nbcchicago.com/news/local/story-1',
-    kind: 'highlight',
-    color: 'yellow',
-    note: '',
-    tags: [],
-    quote: { type: 'TextQuoteSelector', exact: 'Agents backed off', prefix: '', suffix: '' },
-    position: { type: 'TextPositionSelector', start: 0, end: 17 },
-    orphan: false,
-    created: 1_700_000_000_000 + i,
-    updated: 1_700_000_000_000 + i,
-    ...fields,
-  };
-}
+/** A highlight on an NBC Chicago story (see `bareAnnotation`), with these fields. */
+const annotation = (i: number, fields: Partial<Annotation> = {}): Annotation => ({
+  ...bareAnnotation(`id-${i}`, 'https://www.nbcchicago.com/news/local/story-1', 1_700_000_000_000 + i),
+  quote: { type: 'TextQuoteSelector', exact: 'Agents backed off', prefix: '', suffix: '' },
+  ...fields,
+});
 
 const page = (fields: Partial<PageMeta>): PageFields => ({ title: undefined, siteName: undefined, ...fields });
 
