@@ -15,6 +15,21 @@ import { zonedRequest as request } from './idb-request';
 export const READ_ALL_FROM = 512;
 /** Fewer wanted keys than this are read block by block, without listing the blocks first. */
 const FEW = 4;
+/** Documents created this far apart seldom share a block: a reader saves highlights in bursts. */
+const APART_MS = 60 * 60 * 1000;
+
+/**
+ * Whether the wanted keys (ascending) lie far apart in time: three in four or more of them an
+ * hour or more from the one before. A block holds DOC_BLOCK_MAX documents of consecutive keys, so
+ * such keys are nearly always in blocks of their own, and listing the blocks first would only
+ * cost a round trip (search-100k: a word's results days apart). Keys close in time (one reading
+ * session's highlights) often share blocks, which the listing finds.
+ */
+function apart(wanted: readonly number[]): boolean {
+  let close = 0;
+  for (let i = 1; i < wanted.length; i++) if ((wanted[i]! - wanted[i - 1]!) / KEY_SLOTS < APART_MS) close++;
+  return close * 4 <= wanted.length;
+}
 
 const rawStore = (): IDBObjectStore => Dexie.currentTransaction.idbtrans.objectStore('docBlocks');
 
@@ -31,13 +46,14 @@ const blockOf = (store: IDBObjectStore, key: number): Promise<DocBlock | undefin
 
 /**
  * The documents under these keys (any order; duplicates allowed), by key, as stored (`expandDoc`
- * makes one whole); a key without one is left out. The keys of the blocks from the first wanted key to the last are listed first (keys only, up
- * to one per wanted key), then every run of needed blocks is read in one request, the block after
- * the listing among them when wanted keys lie past it; wanted keys past an incomplete listing are
- * read block by block. Blocks not needed are never read: in Chromium, reading a block's value
- * costs more than a request (search-100k's database: 50 blocks in one range read took as long as
- * 50 single reads, about 10 ms; listing 100 block keys 1.6 ms, 50 about 1 ms).
- * `cost`, when given, counts the blocks and requests.
+ * makes one whole); a key without one is left out. The keys of the blocks from the first wanted
+ * key to the last are listed first (keys only, up to one per wanted key), then every run of
+ * needed blocks is read in one request, the block after the listing among them when wanted keys
+ * lie past it; wanted keys past an incomplete listing are read block by block, as are keys far
+ * apart in time (`apart`), without a listing. Blocks not needed are never read: in Chromium,
+ * reading a block's value costs more than a request (search-100k's database: 50 blocks in one
+ * range read took as long as 50 single reads, about 10 ms; listing 100 block keys 1.6 ms, 50
+ * about 1 ms). `cost`, when given, counts the blocks and requests.
  */
 export async function readDocs(keys: readonly number[], cost?: ReadCost): Promise<Map<number, StoredDoc>> {
   const store = rawStore();
@@ -46,7 +62,7 @@ export async function readDocs(keys: readonly number[], cost?: ReadCost): Promis
   if (!wanted.length) return out;
   const reads: Promise<DocBlock[]>[] = [];
   let rest = wanted;
-  if (wanted.length >= FEW) {
+  if (wanted.length >= FEW && !apart(wanted)) {
     // As many block keys as wanted keys: enough for every wanted key's block when they share
     // blocks; when each is in a block of its own, the listing stops early.
     const cap = wanted.length;

@@ -124,6 +124,26 @@ describe('the block store', () => {
     expect(await read(dense)).toEqual({ blocks: 10, requests: 2, listed: 10 });
   });
 
+  it('reads documents created hours apart block by block, without listing the blocks first', async () => {
+    const t = Date.UTC(2026, 0, 1);
+    const hour = 60 * 60 * 1000;
+    const apart = [0, 1, 2, 3, 4, 5].map((i) => searchKey(t - i * 5 * hour, 7));
+    // One close pair among six: still apart.
+    const nearly = [...apart, searchKey(t - 60_000, 3)];
+    const close = [0, 1, 2, 3, 4, 5].map((i) => searchKey(t - i * 1000, 7));
+    await db.transaction('rw', db.docBlocks, async () => { await writeDocs(db, [...nearly, ...close].map((k) => doc(k))); });
+    const read = async (keys: number[]) => {
+      const cost: ReadCost = { blocks: 0, requests: 0, listed: 0 };
+      const got = await db.transaction('r', db.docBlocks, async () => readDocs(keys, cost));
+      expect([...got.keys()].sort((a, b) => a - b)).toEqual([...keys].sort((a, b) => a - b));
+      return cost;
+    };
+    expect(await read(apart)).toMatchObject({ requests: 6, listed: 0 });
+    expect(await read(nearly)).toMatchObject({ requests: 7, listed: 0 });
+    // Seconds apart, in one block: a listing, then one request for the block.
+    expect(await read(close)).toMatchObject({ blocks: 1, requests: 2 });
+  });
+
   it('writes documents into the right blocks, one at a time or many at once', async () => {
     await db.transaction('rw', db.docBlocks, async () => {
       await writeDocs(db, [doc(-1), doc(3), doc(500)], [0, 299]);
