@@ -29,7 +29,7 @@ import { applyItems, previewItems } from './export-import';
 import { fastImported } from './imported-fast';
 import { openExportStream, type ExportStream } from './export-stream';
 import { describeIssues } from './router';
-import { classifySender, isPortAllowed, type SenderInfo } from './sender';
+import { portRefusal, type SenderInfo } from './sender';
 
 export interface ExchangeDeps {
   db(): MarginaliaDb;
@@ -46,9 +46,8 @@ export const isOurPort = (name: string): boolean => name.startsWith('marginalia:
 
 /** Checks who opened the connection, then serves it; a refused one gets an error and is closed. */
 export function acceptPort(port: PortLike, sender: SenderInfo, deps: ExchangeDeps): void {
-  const who = classifySender(sender);
-  if ('refused' in who || !isPortAllowed(port.name, who)) {
-    const error = 'refused' in who ? who.refused : `Refused: ${port.name} is not open to ${who.kind === 'content' ? 'a content script' : 'this sender'}.`;
+  const error = portRefusal(port.name, sender);
+  if (error) {
     port.postMessage({ type: 'error', error } satisfies ExportPortReply);
     port.disconnect();
     return;

@@ -4,7 +4,7 @@
  * message would be (sender policy, validation). Free of extension APIs: tests connect a PortLike.
  */
 import { fail, type PortLike, type PortReply, type Result } from '@/src/messaging/protocol';
-import { classifySender, isPortAllowed, type SenderInfo } from './sender';
+import { portRefusal, type SenderInfo } from './sender';
 
 /** Answers one request's envelope, as the runtime message listener does (undefined: not ours). */
 export type RequestHandler = (message: unknown) => Promise<Result<unknown> | undefined>;
@@ -15,9 +15,8 @@ export type RequestHandler = (message: unknown) => Promise<Result<unknown> | und
  * not a numbered request is dropped (there is no id to answer).
  */
 export function acceptRequestPort(port: PortLike, sender: SenderInfo, handle: RequestHandler): void {
-  const who = classifySender(sender);
-  if ('refused' in who || !isPortAllowed(port.name, who)) {
-    const error = 'refused' in who ? who.refused : `Refused: ${port.name} is not open to ${who.kind === 'content' ? 'a content script' : 'this sender'}.`;
+  const error = portRefusal(port.name, sender);
+  if (error) {
     port.postMessage({ id: -1, reply: fail(error) } satisfies PortReply);
     port.disconnect();
     return;

@@ -41,8 +41,16 @@ export const ALLOWED_PORTS: Readonly<Record<string, readonly SenderKind[]>> = {
 };
 
 /** Whether this sender may open a connection of this name (unknown names are refused). */
-export function isPortAllowed(name: string, sender: Sender): boolean {
+function isPortAllowed(name: string, sender: Sender): boolean {
   return Object.hasOwn(ALLOWED_PORTS, name) && ALLOWED_PORTS[name]!.includes(sender.kind);
+}
+
+/** Why a connection of this name from this sender is refused, or undefined when it is not. */
+export function portRefusal(name: string, sender: SenderInfo): string | undefined {
+  const who = classifySender(sender);
+  if ('refused' in who) return who.refused;
+  if (!isPortAllowed(name, who)) return `Refused: ${name} is not open to ${who.kind === 'content' ? 'a content script' : 'this sender'}.`;
+  return undefined;
 }
 
 /** The parts of `runtime.MessageSender` the policy reads, plus this extension's own identity. */
