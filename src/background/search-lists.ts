@@ -38,6 +38,9 @@ export interface TermKeys {
   positioned?: PostingBlock[];
 }
 
+/** A term left to the documents: no keys read, no lists (see `TermKeys.posted`). */
+export const unposted = (): TermKeys => ({ weights: new WeightedKeys(), lists: [], posted: false });
+
 /** Decoding offsets of the blocks whose positions were asked for. */
 const offsetsOf = new WeakMap<PostingBlock, Uint32Array>();
 
@@ -154,7 +157,7 @@ export async function openTerm(from: string, to: string, tuning: ListTuning, clo
   const lastBlock = blocks[blocks.length - 1]!;
   const seen = [...read.keys()].slice(0, -1);
   const rest = await blockKeys([lastBlock.term, lastBlock.last], to, Math.max(0, tuning.maxTerms - seen.length - 1), tuning.keysPage ?? KEYS_PAGE, listed);
-  if (rest === null) return { weights: new WeightedKeys(), lists: [], posted: false };
+  if (rest === null) return unposted();
   const last: PostingList = { term: lastBlock.term, bound: lastBlock.last, ahead: [], read: read.get(lastBlock.term)! };
   const lists = [...seen.map(complete), last];
   for (const [term, end] of rest) {

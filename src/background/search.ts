@@ -25,9 +25,8 @@ import type { SearchResults } from '@/src/messaging/protocol';
 import type { MarginaliaDb } from './db';
 import { SearchClock } from './search-clock';
 import { newestDocs, readDocs } from './doc-store';
-import { blocksAhead, coveringBlocks, isComplete, openTerm, positionsOf, readCovering, readMore, termBound, type ListTuning, type TermKeys } from './search-lists';
+import { blocksAhead, coveringBlocks, isComplete, openTerm, positionsOf, readCovering, readMore, termBound, unposted, type ListTuning, type TermKeys } from './search-lists';
 import { Ranking, scan } from './search-read';
-import { WeightedKeys } from '@/src/core/search/weighted-keys';
 
 /** Results returned when the request names no limit. */
 export const DEFAULT_RESULTS = 50;
@@ -244,7 +243,7 @@ function commonWords(terms: Term[], limit: number, tuning: SearchTuning): Term[]
   const blocks = tuning.commonBlocks ?? Infinity;
   const common = (t: Term) => t.role === 'word' && t.keys.posted && blocksAhead([t.keys]) >= blocks;
   if (!terms.some((t) => t.keys.posted && isComplete(t.keys) && t.keys.lists.length > 0 && !common(t))) return terms;
-  return terms.map((t) => (common(t) ? { ...t, keys: { weights: new WeightedKeys(), lists: [], posted: false } } : t));
+  return terms.map((t) => (common(t) ? { ...t, keys: unposted() } : t));
 }
 
 /**

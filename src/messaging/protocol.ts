@@ -183,7 +183,8 @@ export const IMPORT_PORT = 'marginalia:import';
 /**
  * Requests over one connection instead of a message each (src/messaging/port-client.ts): the
  * popup's searches, one per keystroke. A runtime message opens and closes a channel every time;
- * a connection kept open answers sooner (search-100k's round trip, about 1 ms less).
+ * a connection kept open answers sooner (search-100k's round trip beyond the background's own
+ * time, p50: 1.4–1.8 ms over it, 2.2–2.9 ms as messages).
  */
 export const REQUEST_PORT = 'marginalia:requests';
 

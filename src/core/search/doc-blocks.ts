@@ -5,8 +5,8 @@
  * 100,000 one-kilobyte documents in one transaction took about 16 s of the browser's CPU, the same
  * documents in 3,125 blocks about 2 s. Each document is kept as the JSON text of what it is built
  * from (`StoredDoc`: what a result shows; its words and facets are derived again on reading, by
- * `docAt`, where a search scores a document or an edit compares its words), in UTF-8, the block's documents one after another
- * in one byte array: IndexedDB copies bytes whole where it
+ * `docAt`, where a search scores a document or an edit compares its words), in UTF-8, the
+ * block's documents one after another in one byte array: IndexedDB copies bytes whole where it
  * rebuilds an object field by field, so a search that reads a block for one of its documents pays
  * little for the others and decodes only the one it wants; and a JavaScript string with one
  * character past Latin-1 (a curly quote, an accent), as news text nearly always has, is stored at
